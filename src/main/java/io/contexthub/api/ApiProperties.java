@@ -1,0 +1,27 @@
+package io.contexthub.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * HTTP API settings ({@code hub.api.*}).
+ *
+ * @param token    the bearer token every {@code /api/**} request must present (env {@code HUB_API_TOKEN})
+ * @param maxHits  the largest {@code k} a search may ask for
+ */
+@Validated
+@ConfigurationProperties("hub.api")
+public record ApiProperties(
+        @NotBlank(message = "hub.api.token (env HUB_API_TOKEN) must be set: the /api endpoints require it")
+        String token,
+        @Positive @DefaultValue("100") int maxHits) {
+
+    /** Never prints the token. */
+    @Override
+    public String toString() {
+        return "ApiProperties[token=***, maxHits=" + maxHits + "]";
+    }
+}

@@ -1,0 +1,125 @@
+package io.contexthub.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.embedding.Embedder;
+import io.contexthub.mapping.MappingRunner;
+import io.contexthub.platform.ErrorBodies;
+import io.contexthub.platform.HttpReplies;
+import io.contexthub.platform.RequestRejectedException;
+import io.contexthub.store.ContextStore;
+import io.contexthub.store.SearchHit;
+import io.contexthub.store.SearchQuery;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The context endpoints ({@code routes/api.yaml}): search, fetch and erase canonical documents. */
+@Component("contextApi")
+public class ContextApi {
+
+    static final int DEFAULT_HITS = 10;
+    private static final Logger log = LoggerFactory.getLogger(ContextApi.class);
+
+    private final ContextStore store;
+    private final Embedder embedder;
+    private final ObjectMapper mapper;
+    private final int maxHits;
+
+    public ContextApi(ContextStore store, Embedder embedder, ObjectMapper mapper, ApiProperties properties) {
+        this.store = store;
+        this.embedder = embedder;
+        this.mapper = mapper;
+        this.maxHits = properties.maxHits();
+    }
+
+    public void search(Exchange exchange, @Header("q") String q, @Header("type") String type,
+                       @Header("k") String k) {
+        if (q == null || q.isBlank()) {
+            throw RequestRejectedException.badRequest("missing_query", "q is required");
+        }
+        String entity = entity(type);
+        int hits = hits(k);
+        List<SearchHit> found = store.search(new SearchQuery(q, embedder.embed(q), entity, hits));
+        ObjectNode body = mapper.createObjectNode();
+        ArrayNode array = body.putArray("hits");
+        for (SearchHit hit : found) {
+            ObjectNode node = array.addObject();
+            node.put("id", hit.id());
+            node.put("type", hit.type());
+            node.put("score", hit.score());
+            node.set("document", parse(hit.json()));
+        }
+        HttpReplies.json(exchange, 200, body);
+    }
+
+    public void get(Exchange exchange, @Header("type") String type, @Header("id") String id) {
+        String entity = requireEntity(type);
+        var document = store.get(entity, id).orElseThrow(() -> RequestRejectedException.notFound("not_found",
+                "no " + entity + " with id " + id));
+        HttpReplies.json(exchange, 200, parse(document.json()));
+    }
+
+    public void delete(Exchange exchange, @Header("type") String type, @Header("id") String id) {
+        String entity = requireEntity(type);
+        if (!store.delete(entity, id)) {
+            throw RequestRejectedException.notFound("not_found", "no " + entity + " with id " + id);
+        }
+        log.info("erased {} {}", entity, id);
+        HttpReplies.empty(exchange, 204);
+    }
+
+    /** The reply for whatever stopped an API request. */
+    public void failure(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (cause instanceof RequestRejectedException rejected) {
+            HttpReplies.rejected(exchange, rejected);
+        } else {
+            log.error("API request failed", cause);
+            HttpReplies.json(exchange, 500, ErrorBodies.of("internal_error", "the request could not be served"));
+        }
+    }
+
+    private static String entity(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        return requireEntity(type);
+    }
+
+    private static String requireEntity(String type) {
+        if (type == null || !MappingRunner.ENTITIES.contains(type)) {
+            throw RequestRejectedException.badRequest("invalid_type",
+                    "type must be one of " + MappingRunner.ENTITIES.stream().sorted().toList());
+        }
+        return type;
+    }
+
+    private int hits(String k) {
+        if (k == null || k.isBlank()) {
+            return DEFAULT_HITS;
+        }
+        try {
+            int value = Integer.parseInt(k.trim());
+            if (value >= 1 && value <= maxHits) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw RequestRejectedException.badRequest("invalid_k", "k must be a whole number from 1 to " + maxHits);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode parse(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored document is not JSON", e);
+        }
+    }
+}

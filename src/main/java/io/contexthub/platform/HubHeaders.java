@@ -1,0 +1,21 @@
+package io.contexthub.platform;
+
+/** Names of message headers and exchange properties the hub's routes and beans share. */
+public final class HubHeaders {
+
+    /** Exchange property: the pipeline stage an envelope was in when it failed (map, validate, publish). */
+    public static final String STAGE = "hubStage";
+    /** Exchange property: the source an ingress route serves (frontapp, hubspot, ...). */
+    public static final String SOURCE = "hubSource";
+    /** Header: the idempotency key of an inbound event, {@code <source>:<provider event id>}. */
+    public static final String IDEMPOTENCY_KEY = "hubIdempotencyKey";
+    /** Exchange property: set when the request is a provider handshake answered without staging. */
+    public static final String HANDSHAKE = "hubHandshake";
+    /** Header: HTTP status the ingress answers with. Camel's own name, kept here so routes and beans agree. */
+    public static final String HTTP_RESPONSE_CODE = "CamelHttpResponseCode";
+    /** Header: the file name a spool write uses. Camel's own name. */
+    public static final String FILE_NAME = "CamelFileName";
+
+    private HubHeaders() {
+    }
+}

@@ -1,0 +1,28 @@
+package io.contexthub.staging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * The unit carried between stages. Signatures are checked once at the edge; everything downstream trusts
+ * {@code verified}, so a redrive days later never trips a provider's timestamp window.
+ *
+ * @param id             time-ordered id of this envelope
+ * @param source         connector that produced it (frontapp, ...)
+ * @param stream         stream within the source (webhook, conversations, ...); selects the mappings
+ * @param type           provider's event or record type
+ * @param receivedAt     when the hub received it
+ * @param idempotencyKey {@code <source>:<provider event id>}
+ * @param verified       whether the provider's signature was verified
+ * @param payload        the provider's payload, as received
+ */
+public record Envelope(
+        String id,
+        String source,
+        String stream,
+        String type,
+        Instant receivedAt,
+        String idempotencyKey,
+        boolean verified,
+        JsonNode payload) {
+}

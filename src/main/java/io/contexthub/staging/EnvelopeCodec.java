@@ -1,0 +1,54 @@
+package io.contexthub.staging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.PermanentFailureException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Creates envelopes and turns them into the bytes a staging endpoint stores, and back. */
+@Component
+public class EnvelopeCodec {
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public EnvelopeCodec(ObjectMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public Envelope create(String source, String stream, String type, String eventId,
+                           boolean verified, com.fasterxml.jackson.databind.JsonNode payload) {
+        var now = clock.instant();
+        // Zero-padded millis first: spool files sort by name in arrival order.
+        String id = String.format("%013d-%s", now.toEpochMilli(), UUID.randomUUID());
+        return new Envelope(id, source, stream, type, now, source + ":" + eventId, verified, payload);
+    }
+
+    public byte[] encode(Envelope envelope) {
+        try {
+            return mapper.writeValueAsBytes(envelope);
+        } catch (IOException e) {
+            throw new IllegalStateException("envelope " + envelope.id() + " cannot be serialised", e);
+        }
+    }
+
+    public Envelope decode(byte[] bytes) {
+        try {
+            Envelope envelope = mapper.readValue(bytes, Envelope.class);
+            if (envelope.source() == null || envelope.stream() == null || envelope.payload() == null) {
+                throw new PermanentFailureException("staged envelope lacks source, stream or payload");
+            }
+            return envelope;
+        } catch (IOException e) {
+            throw new PermanentFailureException("staged envelope is not readable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file name a spool stores the envelope under. */
+    public static String fileName(Envelope envelope) {
+        return envelope.id() + ".json";
+    }
+}

@@ -1,0 +1,260 @@
+package io.contexthub.store;
+
+import io.contexthub.platform.TransientFailureException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The zero-setup context store: one Lucene index on local disk with an HNSW vector field (cosine) and a BM25
+ * text field. Every write is committed before it returns, so what was acknowledged survives a crash.
+ */
+public class LuceneContextStore implements ContextStore, AutoCloseable {
+
+    static final String ID = "id";
+    static final String TYPE = "type";
+    static final String SOURCE = "source";
+    static final String VERSION = "version";
+    static final String JSON = "json";
+    static final String TEXT = "text";
+    static final String VECTOR = "vector";
+    static final String CONTENT_HASH = "contentHash";
+    /** How many candidates each ranking contributes per requested hit before fusion. */
+    static final int CANDIDATES_PER_HIT = 4;
+    static final int MIN_CANDIDATES = 40;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    public LuceneContextStore(Path indexDir) {
+        try {
+            directory = FSDirectory.open(indexDir);
+            writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            writer.commit();
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the Lucene index at " + indexDir, e);
+        }
+    }
+
+    @Override
+    public UpsertResult upsert(List<ContextDocument> documents) {
+        List<String> written = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        writeLock.lock();
+        try {
+            Map<String, Long> batchVersions = new HashMap<>();
+            for (ContextDocument document : documents) {
+                Long current = batchVersions.containsKey(document.id())
+                        ? batchVersions.get(document.id()) : storedVersion(document.id());
+                if (current != null && current > document.version()) {
+                    stale.add(document.id());
+                    continue;
+                }
+                writer.updateDocument(new Term(ID, document.id()), toLucene(document));
+                batchVersions.put(document.id(), document.version());
+                written.add(document.id());
+            }
+            if (!written.isEmpty()) {
+                writer.commit();
+                searchers.maybeRefreshBlocking();
+            }
+            return new UpsertResult(written, stale);
+        } catch (IOException e) {
+            throw new TransientFailureException("Lucene write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<ContextDocument> get(String type, String id) {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(byId(id), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document stored = searcher.storedFields().document(top.scoreDocs[0].doc);
+            if (type != null && !type.equals(stored.get(TYPE))) {
+                return Optional.empty();
+            }
+            return Optional.of(new ContextDocument(stored.get(ID), stored.get(TYPE), stored.get(SOURCE),
+                    stored.getField(VERSION).numericValue().longValue(), stored.get(JSON), null, null,
+                    stored.get(CONTENT_HASH)));
+        });
+    }
+
+    @Override
+    public boolean delete(String type, String id) {
+        writeLock.lock();
+        try {
+            if (get(type, id).isEmpty()) {
+                return false;
+            }
+            writer.deleteDocuments(new Term(ID, id));
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            return true;
+        } catch (IOException e) {
+            throw new TransientFailureException("Lucene delete failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public List<SearchHit> search(SearchQuery query) {
+        int candidates = Math.max(MIN_CANDIDATES, query.k() * CANDIDATES_PER_HIT);
+        Query filter = query.type() == null ? null : new TermQuery(new Term(TYPE, query.type()));
+        return withSearcher(searcher -> {
+            List<List<String>> rankings = new ArrayList<>();
+            if (query.vector() != null) {
+                rankings.add(ids(searcher, searcher.search(
+                        new KnnFloatVectorQuery(VECTOR, query.vector(), candidates, filter), candidates)));
+            }
+            Query keywords = keywordQuery(query.text());
+            if (keywords != null) {
+                Query scoped = filter == null ? keywords : new BooleanQuery.Builder()
+                        .add(keywords, BooleanClause.Occur.MUST)
+                        .add(filter, BooleanClause.Occur.FILTER).build();
+                rankings.add(ids(searcher, searcher.search(scoped, candidates)));
+            }
+            List<SearchHit> hits = new ArrayList<>();
+            for (ReciprocalRankFusion.Fused fused : ReciprocalRankFusion.fuse(rankings, query.k())) {
+                TopDocs top = searcher.search(byId(fused.id()), 1);
+                Document stored = searcher.storedFields().document(top.scoreDocs[0].doc);
+                hits.add(new SearchHit(fused.id(), stored.get(TYPE), fused.score(), stored.get(JSON)));
+            }
+            return hits;
+        });
+    }
+
+    @Override
+    public long count(String type) {
+        return withSearcher(searcher -> (long) searcher.count(
+                type == null ? new MatchAllDocsQuery() : new TermQuery(new Term(TYPE, type))));
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    private Long storedVersion(String id) throws IOException {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(byId(id), 1);
+            if (top.scoreDocs.length == 0) {
+                return null;
+            }
+            return searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(VERSION))
+                    .getField(VERSION).numericValue().longValue();
+        });
+    }
+
+    private Document toLucene(ContextDocument document) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, document.id(), Field.Store.YES));
+        doc.add(new StringField(TYPE, document.type(), Field.Store.YES));
+        doc.add(new StringField(SOURCE, document.source(), Field.Store.YES));
+        doc.add(new LongField(VERSION, document.version(), Field.Store.YES));
+        doc.add(new StoredField(JSON, document.json()));
+        doc.add(new StoredField(CONTENT_HASH, document.contentHash()));
+        doc.add(new TextField(TEXT, document.text(), Field.Store.NO));
+        doc.add(new KnnFloatVectorField(VECTOR, document.vector(), VectorSimilarityFunction.COSINE));
+        return doc;
+    }
+
+    /** The query's analysed terms, any of which may match; null when nothing is left after analysis. */
+    private Query keywordQuery(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                terms.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (terms.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        terms.forEach(t -> builder.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
+        return builder.build();
+    }
+
+    private static Query byId(String id) {
+        return new TermQuery(new Term(ID, id));
+    }
+
+    private static List<String> ids(IndexSearcher searcher, TopDocs top) throws IOException {
+        List<String> ids = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc hit : top.scoreDocs) {
+            ids.add(searcher.storedFields().document(hit.doc, Set.of(ID)).get(ID));
+        }
+        return ids;
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new TransientFailureException("Lucene read failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.contexthub.webhook;
+
+import io.contexthub.platform.RequestRejectedException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.platform.ErrorBodies;
+import io.contexthub.platform.HttpReplies;
+import io.contexthub.platform.HubHeaders;
+import org.apache.camel.Exchange;
+import org.apache.camel.processor.ThrottlerRejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every answer a webhook sender gets: 202 once staged, 200 for a duplicate or a handshake, and the JSON error
+ * bodies of DESIGN.md for everything refused. The message is cleared first so no request header (a signature,
+ * say) is ever echoed back.
+ */
+@Component("webhookResponses")
+public class WebhookResponses {
+
+    /** Marks the staging write, so a failure there is told apart as 503 rather than 500. */
+    public static final String STAGE_STAGING = "staging";
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookResponses.class);
+
+    private final ObjectMapper mapper;
+    private final long retryAfterSeconds;
+
+    public WebhookResponses(ObjectMapper mapper, WebhookProperties properties) {
+        this.mapper = mapper;
+        this.retryAfterSeconds = Math.max(1, (properties.rateLimit().periodMillis() + 999) / 1000);
+    }
+
+    public void accepted(Exchange exchange) {
+        String key = exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class);
+        json(exchange, 202, mapper.createObjectNode().put("status", "accepted").put("eventId", key));
+    }
+
+    public void duplicate(Exchange exchange) {
+        String key = exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class);
+        json(exchange, 200, mapper.createObjectNode().put("status", "duplicate").put("eventId", key));
+    }
+
+    /** Translates whatever stopped the request into its status and error body. */
+    public void failure(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String source = exchange.getProperty(HubHeaders.SOURCE, String.class);
+        if (cause instanceof RequestRejectedException rejected) {
+            log.info("webhook {} refused with {}: {}", source, rejected.status(), rejected.detail());
+            HttpReplies.rejected(exchange, rejected);
+        } else if (cause instanceof ThrottlerRejectedExecutionException) {
+            json(exchange, 429, error("rate_limited", "too many webhook requests; retry after "
+                    + retryAfterSeconds + " s"));
+            exchange.getMessage().setHeader("Retry-After", retryAfterSeconds);
+        } else if (STAGE_STAGING.equals(exchange.getProperty(HubHeaders.STAGE, String.class))) {
+            log.warn("webhook {} could not be staged; answering 503", source, cause);
+            json(exchange, 503, error("staging_unavailable",
+                    "the event could not be stored durably; retry later"));
+        } else {
+            log.error("webhook {} failed unexpectedly", source, cause);
+            json(exchange, 500, error("internal_error", "the hub could not process the request"));
+        }
+    }
+
+    public void json(Exchange exchange, int status, JsonNode body) {
+        HttpReplies.json(exchange, status, body);
+    }
+
+    private static ObjectNode error(String error, String detail) {
+        return ErrorBodies.of(error, detail);
+    }
+}

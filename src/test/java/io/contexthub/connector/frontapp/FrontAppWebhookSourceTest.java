@@ -1,0 +1,197 @@
+package io.contexthub.connector.frontapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.RequestRejectedException;
+import io.contexthub.support.Fixtures;
+import io.contexthub.support.FrontSigner;
+import io.contexthub.webhook.WebhookOutcome;
+import io.contexthub.webhook.WebhookProperties;
+import io.contexthub.webhook.WebhookRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class FrontAppWebhookSourceTest {
+
+    static final Fixtures INBOUND = Fixtures.load("front-webhook-inbound.json");
+    static final Fixtures SYNC = Fixtures.load("front-webhook-sync-challenge.json");
+    static final String SECRET = INBOUND.testSecret("application_signing_key");
+    static final long SIGNED_AT = Long.parseLong(INBOUND.header("x-front-request-timestamp"));
+
+    private static FrontAppWebhookSource source(Instant now, String... secrets) {
+        var properties = new WebhookProperties(Duration.ofMinutes(5), DataSize.ofMegabytes(1),
+                new WebhookProperties.RateLimit(100, 1000), new WebhookProperties.Secrets(List.of(secrets)));
+        return new FrontAppWebhookSource(properties, Clock.fixed(now, ZoneOffset.UTC), new ObjectMapper());
+    }
+
+    private static WebhookRequest request(Fixtures fixture) {
+        return request(fixture.rawBody(), headersOf(fixture));
+    }
+
+    private static Map<String, String> headersOf(Fixtures fixture) {
+        Map<String, String> headers = new HashMap<>();
+        fixture.json().path("request").path("headers").fields()
+                .forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        return headers;
+    }
+
+    private static WebhookRequest request(byte[] body, Map<String, String> headers) {
+        return new WebhookRequest(body, headers);
+    }
+
+    @Test
+    void acceptsTheDocumentedInboundWebhookAndKeysItByTheFrontEventId() {
+        var outcome = source(Instant.ofEpochMilli(SIGNED_AT), SECRET).receive(request(INBOUND));
+
+        assertThat(outcome).isInstanceOfSatisfying(WebhookOutcome.Event.class, event -> {
+            assertThat(event.eventId()).isEqualTo("evt_3s78kxhw");
+            assertThat(event.type()).isEqualTo("inbound_received");
+            assertThat(event.stream()).isEqualTo("webhook");
+            assertThat(event.payload().path("payload").path("id").asText()).isEqualTo("evt_3s78kxhw");
+        });
+    }
+
+    @Test
+    void answersTheSyncValidationRequestWithItsChallenge() {
+        long signedAt = Long.parseLong(SYNC.header("x-front-request-timestamp"));
+        var outcome = source(Instant.ofEpochMilli(signedAt), SECRET).receive(request(SYNC));
+
+        assertThat(outcome).isInstanceOfSatisfying(WebhookOutcome.Handshake.class, handshake ->
+                assertThat(handshake.responseBody().toString())
+                        .isEqualTo(SYNC.json().path("expected_response").path("body").toString()));
+    }
+
+    @Test
+    void verifiesTheSyncRequestToo() {
+        long signedAt = Long.parseLong(SYNC.header("x-front-request-timestamp"));
+        var headers = headersOf(SYNC);
+        headers.put("x-front-signature", FrontSigner.signature("another-secret", signedAt, SYNC.rawBody()));
+
+        assertRejected(() -> source(Instant.ofEpochMilli(signedAt), SECRET).receive(request(SYNC.rawBody(), headers)),
+                401, "invalid_signature");
+    }
+
+    @Test
+    void rejectsAWrongKey() {
+        assertRejected(() -> source(Instant.ofEpochMilli(SIGNED_AT), "not-the-signing-key").receive(request(INBOUND)),
+                401, "invalid_signature");
+    }
+
+    @Test
+    void rejectsATamperedBody() {
+        byte[] tampered = new String(INBOUND.rawBody(), StandardCharsets.UTF_8)
+                .replace("When will it be delivered?", "Please refund me now.").getBytes(StandardCharsets.UTF_8);
+
+        assertRejected(() -> source(Instant.ofEpochMilli(SIGNED_AT), SECRET)
+                .receive(request(tampered, headersOf(INBOUND))), 401, "invalid_signature");
+    }
+
+    @Test
+    void rejectsATamperedTimestampEvenWithinTheWindow() {
+        var headers = headersOf(INBOUND);
+        headers.put("x-front-request-timestamp", Long.toString(SIGNED_AT + 1000));
+
+        assertRejected(() -> source(Instant.ofEpochMilli(SIGNED_AT), SECRET)
+                .receive(request(INBOUND.rawBody(), headers)), 401, "invalid_signature");
+    }
+
+    @Test
+    void rejectsAStaleTimestamp() {
+        Instant sixMinutesLater = Instant.ofEpochMilli(SIGNED_AT).plus(Duration.ofMinutes(6));
+
+        assertRejected(() -> source(sixMinutesLater, SECRET).receive(request(INBOUND)), 401, "stale_signature");
+    }
+
+    @Test
+    void rejectsATimestampFromTheFuture() {
+        Instant sixMinutesEarlier = Instant.ofEpochMilli(SIGNED_AT).minus(Duration.ofMinutes(6));
+
+        assertRejected(() -> source(sixMinutesEarlier, SECRET).receive(request(INBOUND)), 401, "stale_signature");
+    }
+
+    @Test
+    void acceptsTimestampsJustInsideTheToleranceOnBothSides() {
+        Instant signed = Instant.ofEpochMilli(SIGNED_AT);
+        assertThat(source(signed.plus(Duration.ofMinutes(5)), SECRET).receive(request(INBOUND)))
+                .isInstanceOf(WebhookOutcome.Event.class);
+        assertThat(source(signed.minus(Duration.ofMinutes(5)), SECRET).receive(request(INBOUND)))
+                .isInstanceOf(WebhookOutcome.Event.class);
+    }
+
+    @Test
+    void rejectsMissingSignatureOrTimestampHeaders() {
+        var noSignature = headersOf(INBOUND);
+        noSignature.remove("x-front-signature");
+        var noTimestamp = headersOf(INBOUND);
+        noTimestamp.remove("x-front-request-timestamp");
+        var source = source(Instant.ofEpochMilli(SIGNED_AT), SECRET);
+
+        assertRejected(() -> source.receive(request(INBOUND.rawBody(), noSignature)), 401, "missing_signature");
+        assertRejected(() -> source.receive(request(INBOUND.rawBody(), noTimestamp)), 401, "missing_signature");
+    }
+
+    @Test
+    void rejectsATimestampThatIsNotEpochMillis() {
+        var headers = headersOf(INBOUND);
+        headers.put("x-front-request-timestamp", "2023-09-07T00:27:51Z");
+
+        assertRejected(() -> source(Instant.ofEpochMilli(SIGNED_AT), SECRET)
+                .receive(request(INBOUND.rawBody(), headers)), 401, "invalid_timestamp");
+    }
+
+    @Test
+    void acceptsAnyOfSeveralSecretsWhileRotating() {
+        var outcome = source(Instant.ofEpochMilli(SIGNED_AT), "the-new-secret", SECRET).receive(request(INBOUND));
+        assertThat(outcome).isInstanceOf(WebhookOutcome.Event.class);
+
+        var headers = FrontSigner.headers("the-new-secret", SIGNED_AT, INBOUND.rawBody());
+        assertThat(source(Instant.ofEpochMilli(SIGNED_AT), "the-new-secret", SECRET)
+                .receive(request(INBOUND.rawBody(), headers))).isInstanceOf(WebhookOutcome.Event.class);
+    }
+
+    @Test
+    void readsHeadersCaseInsensitively() {
+        Map<String, String> upper = new HashMap<>();
+        headersOf(INBOUND).forEach((k, v) -> upper.put(k.toUpperCase(), v));
+
+        assertThat(source(Instant.ofEpochMilli(SIGNED_AT), SECRET).receive(request(INBOUND.rawBody(), upper)))
+                .isInstanceOf(WebhookOutcome.Event.class);
+    }
+
+    @Test
+    void aCorrectlySignedBodyThatIsNotJsonIsABadRequest() {
+        byte[] body = "not json at all".getBytes(StandardCharsets.UTF_8);
+        var headers = FrontSigner.headers(SECRET, SIGNED_AT, body);
+
+        assertRejected(() -> source(Instant.ofEpochMilli(SIGNED_AT), SECRET).receive(request(body, headers)),
+                400, "malformed_json");
+    }
+
+    @Test
+    void aSignedEventWithoutPayloadIdIsABadRequest() {
+        byte[] body = "{\"type\":\"inbound_received\",\"payload\":{}}".getBytes(StandardCharsets.UTF_8);
+        var headers = FrontSigner.headers(SECRET, SIGNED_AT, body);
+
+        assertRejected(() -> source(Instant.ofEpochMilli(SIGNED_AT), SECRET).receive(request(body, headers)),
+                400, "malformed_event");
+    }
+
+    private static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status,
+                                       String error) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(RequestRejectedException.class, e -> {
+            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.error()).isEqualTo(error);
+            assertThat(e.detail()).doesNotContain(SECRET);
+        });
+    }
+}
