@@ -61,7 +61,7 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer = new EnglishAnalyzer(KeywordAnalysis.stopWords());
     private final ReentrantLock writeLock = new ReentrantLock();
 
     public LuceneContextStore(Path indexDir) {
