@@ -1,0 +1,275 @@
+package io.contexthub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.store.ContextStore;
+import io.contexthub.support.FrontEvents;
+import io.contexthub.support.FrontSigner;
+import io.contexthub.support.HubClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole hub on its embedded defaults, driven through its real HTTP port: signed webhook in, canonical
+ * documents searchable out, and every refusal answered precisely.
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.api.token=e2e-token",
+        "hub.webhooks.frontapp.secret=rotated-out-secret,front_test_app_signing_key",
+        "hub.webhooks.max-body-size=64KB"})
+class HubEndToEndTest {
+
+    static final Path DATA = Path.of("target", "e2e-" + UUID.randomUUID());
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration PROCESSING = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("hub.data-dir", DATA::toString);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ContextStore store;
+    @Autowired
+    CamelContext camel;
+    HubClient hub;
+
+    @BeforeEach
+    void client() {
+        hub = new HubClient(port, "e2e-token");
+    }
+
+    static List<Path> files(String dir) throws IOException {
+        Path path = DATA.resolve(dir);
+        if (!Files.isDirectory(path)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(path)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+
+    @Test
+    void aSignedFrontWebhookBecomesSearchableByAParaphrase() {
+        var reply = hub.postFront(FrontEvents.SECRET, FrontEvents.INBOUND.rawBody());
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.json().path("status").asText()).isEqualTo("accepted");
+        assertThat(reply.response().headers().firstValue("x-front-signature")).as("no header echoed").isEmpty();
+
+        await().atMost(PROCESSING).untilAsserted(() -> {
+            var hits = hub.search("when is my package going to arrive", "event", 3);
+            assertThat(hits.status()).isEqualTo(200);
+            assertThat(hits.json().path("hits").path(0).path("id").asText()).isEqualTo("event:frontapp:msg_1sagx9sk");
+        });
+        JsonNode hit = hub.search("when is my package going to arrive", "event", 3).json().path("hits").path(0);
+        assertThat(hit.path("type").asText()).isEqualTo("event");
+        assertThat(hit.path("score").asDouble()).isPositive();
+        assertThat(hit.path("document").path("text").asText()).contains("When will it be delivered?");
+        assertThat(hit.path("document").path("provenance").path("signatureVerified").asBoolean()).isTrue();
+
+        var customer = hub.api("GET", "/api/context/customer/customer:frontapp:crd_3h53wd0");
+        assertThat(customer.status()).isEqualTo(200);
+        assertThat(customer.json().path("emails").path(0).asText()).isEqualTo("sabrina@fictionalcustomer.com");
+    }
+
+    @Test
+    void aRedeliveredEventIsAnsweredAsDuplicateAndStoredOnce() throws IOException {
+        byte[] body = FrontEvents.inbound("evt_dup1", "msg_dup1", "Can I change the delivery address?", null);
+        assertThat(hub.postFront(FrontEvents.SECRET, body).status()).isEqualTo(202);
+        await().atMost(PROCESSING).until(() -> store.get("event", "event:frontapp:msg_dup1").isPresent());
+
+        var again = hub.postFront(FrontEvents.SECRET, body);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("status").asText()).isEqualTo("duplicate");
+        assertThat(again.json().path("eventId").asText()).isEqualTo("frontapp:evt_dup1");
+        assertThat(files("spool/inbound")).as("a duplicate is never staged").isEmpty();
+        var hits = hub.search("change the delivery address", "event", 10).json().path("hits");
+        List<String> ids = new java.util.ArrayList<>();
+        hits.forEach(h -> ids.add(h.path("id").asText()));
+        assertThat(ids).containsOnlyOnce("event:frontapp:msg_dup1");
+    }
+
+    @Test
+    void aTamperedWebhookIsRefusedAndNothingIsStaged() throws IOException {
+        byte[] body = FrontEvents.inbound("evt_tamper", "msg_tamper", "Original words", null);
+        var headers = FrontSigner.headers(FrontEvents.SECRET, System.currentTimeMillis(), body);
+        byte[] tampered = FrontEvents.asString(body).replace("Original words", "Forged words")
+                .getBytes(StandardCharsets.UTF_8);
+
+        var reply = hub.post("/webhooks/frontapp", headers, tampered);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().path("error").asText()).isEqualTo("invalid_signature");
+        assertThat(reply.body()).doesNotContain(FrontEvents.SECRET).doesNotContain("Exception");
+        assertThat(files("spool/inbound")).isEmpty();
+        assertThat(store.get("event", "event:frontapp:msg_tamper")).isEmpty();
+    }
+
+    @Test
+    void aStaleSignatureIsRefused() {
+        byte[] body = FrontEvents.inbound("evt_stale", "msg_stale", "old news", null);
+        long tenMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(10).toMillis();
+
+        var reply = hub.post("/webhooks/frontapp", FrontSigner.headers(FrontEvents.SECRET, tenMinutesAgo, body), body);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.json().path("error").asText()).isEqualTo("stale_signature");
+    }
+
+    @Test
+    void theSyncValidationRequestIsAnsweredWithTheChallengeAndNotStaged() throws IOException {
+        byte[] body = "{\"type\":\"sync\",\"authorization\":{\"id\":\"cmp_4thp0\"}}".getBytes(StandardCharsets.UTF_8);
+        var headers = new java.util.HashMap<>(FrontSigner.headers(FrontEvents.SECRET, System.currentTimeMillis(), body));
+        headers.put("x-front-challenge", "challenge-123");
+
+        var reply = hub.post("/webhooks/frontapp", headers, body);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json()).isEqualTo(JSON.createObjectNode().put("challenge", "challenge-123"));
+        assertThat(files("spool/inbound")).isEmpty();
+    }
+
+    @Test
+    void aDocumentThatBreaksItsSchemaBecomesADeadLetterWithTheReason() throws IOException {
+        byte[] body = FrontEvents.inbound("evt_badmail", "msg_badmail", "Hello from a broken address",
+                "sabrina@");
+        assertThat(hub.postFront(FrontEvents.SECRET, body).status()).isEqualTo(202);
+
+        await().atMost(PROCESSING).until(() -> files("deadletters").stream().anyMatch(HubEndToEndTest::isBadMail));
+        Path letter = files("deadletters").stream().filter(HubEndToEndTest::isBadMail).findFirst().orElseThrow();
+        JsonNode record = JSON.readTree(letter.toFile());
+        assertThat(record.path("stage").asText()).isEqualTo("validate");
+        assertThat(record.path("route").asText()).isEqualTo("process.canonical");
+        assertThat(record.path("cause").path("message").asText())
+                .contains("customer.schema.json").contains("/emails/0");
+        assertThat(record.path("envelope").path("idempotencyKey").asText()).isEqualTo("frontapp:evt_badmail");
+        assertThat(record.path("envelope").path("payload").path("payload").path("id").asText())
+                .isEqualTo("evt_badmail");
+        assertThat(store.get("customer", "customer:frontapp:crd_3h53wd0-never")).isEmpty();
+    }
+
+    private static boolean isBadMail(Path file) {
+        try {
+            return Files.readString(file).contains("evt_badmail");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aCorrectlySignedBodyThatIsNotJsonIsABadRequest() {
+        byte[] body = "definitely not json".getBytes(StandardCharsets.UTF_8);
+
+        var reply = hub.postFront(FrontEvents.SECRET, body);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("error").asText()).isEqualTo("malformed_json");
+    }
+
+    @Test
+    void refusesWhatCannotBeAWebhook() {
+        var noSignature = hub.post("/webhooks/frontapp", Map.of("content-type", "application/json"),
+                "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(noSignature.status()).isEqualTo(401);
+        assertThat(noSignature.json().path("error").asText()).isEqualTo("missing_signature");
+
+        var form = hub.post("/webhooks/frontapp", Map.of("content-type", "application/x-www-form-urlencoded"),
+                "a=b".getBytes(StandardCharsets.UTF_8));
+        assertThat(form.status()).isEqualTo(415);
+        assertThat(form.json().path("error").asText()).isEqualTo("unsupported_media_type");
+
+        byte[] big = new byte[70 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        var tooLarge = hub.postFront(FrontEvents.SECRET, big);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().path("error").asText()).isEqualTo("payload_too_large");
+
+        var get = hub.raw(HttpRequest.newBuilder(URI.create(hub.base() + "/webhooks/frontapp")).GET().build());
+        assertThat(get.status()).isEqualTo(405);
+    }
+
+    @Test
+    void theApiRequiresTheBearerToken() {
+        var none = hub.raw(HttpRequest.newBuilder(URI.create(hub.base() + "/api/context/search?q=x")).build());
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.json().path("error").asText()).isEqualTo("unauthorized");
+
+        var wrong = new HubClient(port, "not-the-token").search("x", null, 1);
+        assertThat(wrong.status()).isEqualTo(401);
+    }
+
+    @Test
+    void theApiAnswersBadRequestsPrecisely() {
+        assertThat(hub.api("GET", "/api/context/search").json().path("error").asText()).isEqualTo("missing_query");
+        assertThat(hub.search("x", "planet", 3).json().path("error").asText()).isEqualTo("invalid_type");
+        assertThat(hub.api("GET", "/api/context/search?q=x&k=0").status()).isEqualTo(400);
+        assertThat(hub.api("GET", "/api/context/search?q=x&k=many").json().path("error").asText())
+                .isEqualTo("invalid_k");
+        var missing = hub.api("GET", "/api/context/event/event:frontapp:nope");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().path("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void aDocumentCanBeErased() {
+        byte[] body = FrontEvents.inbound("evt_erase", "msg_erase", "Please forget me", null);
+        assertThat(hub.postFront(FrontEvents.SECRET, body).status()).isEqualTo(202);
+        await().atMost(PROCESSING).until(() -> store.get("event", "event:frontapp:msg_erase").isPresent());
+
+        assertThat(hub.api("DELETE", "/api/context/event/event:frontapp:msg_erase").status()).isEqualTo(204);
+        assertThat(hub.api("GET", "/api/context/event/event:frontapp:msg_erase").status()).isEqualTo(404);
+        assertThat(hub.api("DELETE", "/api/context/event/event:frontapp:msg_erase").status()).isEqualTo(404);
+    }
+
+    @Test
+    void healthAndMetricsAreExposed() {
+        var health = hub.raw(HttpRequest.newBuilder(URI.create(hub.base() + "/actuator/health")).build());
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+
+        hub.postFront(FrontEvents.SECRET, "{}".getBytes(StandardCharsets.UTF_8));
+        var metrics = hub.raw(HttpRequest.newBuilder(URI.create(hub.base() + "/actuator/prometheus")).build());
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("routeId=\"webhook.frontapp.receive\"");
+    }
+
+    @Test
+    void everyRouteFileIsLoadedWithItsExplicitIds() throws IOException {
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId).contains(
+                "webhook.frontapp.receive", "process.canonical", "deadletter.write",
+                "api.context.search", "api.context.document");
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .allMatch(name -> name.endsWith(".yaml"))
+                    .allMatch(name -> Files.exists(Path.of("target/classes/hub/routes", name)),
+                            "packaged for the hub to load");
+        }
+    }
+}
