@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The stages of {@code process.canonical}, one method each, called in order by the route: map, validate,
- * publish (embed + store, behind the route's circuit breaker), then reject what failed validation.
+ * render, publish (embed + store, behind the route's circuit breaker), then reject what failed validation.
  */
 @Component("canonicalPipeline")
 public class CanonicalPipeline {
@@ -66,14 +66,21 @@ public class CanonicalPipeline {
         return batch;
     }
 
-    public ProcessingBatch publish(ProcessingBatch batch) {
-        if (batch.documents().isEmpty()) {
-            return batch;
-        }
+    /** Renders the embedding texts before the circuit breaker: a template error is bad data, not an outage. */
+    public ProcessingBatch render(ProcessingBatch batch) {
         List<String> texts = new ArrayList<>();
         for (CanonicalDocument document : batch.documents()) {
             texts.add(embeddingText.render(document.entity(), document.json()));
         }
+        batch.texts(texts);
+        return batch;
+    }
+
+    public ProcessingBatch publish(ProcessingBatch batch) {
+        if (batch.documents().isEmpty()) {
+            return batch;
+        }
+        List<String> texts = batch.texts();
         List<float[]> vectors = embedder.embed(texts);
         List<ContextDocument> stored = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {

@@ -14,6 +14,7 @@ public final class ProcessingBatch {
     private final Envelope envelope;
     private final List<CanonicalDocument> documents;
     private final List<String> rejections = new ArrayList<>();
+    private List<String> texts = List.of();
 
     public ProcessingBatch(Envelope envelope, List<CanonicalDocument> documents) {
         this.envelope = envelope;
@@ -31,6 +32,15 @@ public final class ProcessingBatch {
 
     public List<String> rejections() {
         return rejections;
+    }
+
+    /** The embedding text of each accepted document, in the same order; set by the render stage. */
+    public List<String> texts() {
+        return texts;
+    }
+
+    void texts(List<String> rendered) {
+        this.texts = List.copyOf(rendered);
     }
 
     void reject(CanonicalDocument document, String reason) {

@@ -1,6 +1,7 @@
 package io.contexthub.pipeline;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -14,13 +15,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param autoStartup whether {@code process.canonical} consumes staged envelopes at startup; operators turn it
  *                    off to let a backlog build while the store is maintained
- * @param retry       backoff for transient failures
+ * @param retry          backoff for transient failures
+ * @param circuitBreaker when embedding or the store keep failing, stop calling them for a while
  */
 @Validated
 @ConfigurationProperties("hub.processing")
 public record ProcessingProperties(
         @DefaultValue("true") boolean autoStartup,
-        @Valid @NotNull @DefaultValue Retry retry) {
+        @Valid @NotNull @DefaultValue Retry retry,
+        @Valid @NotNull @DefaultValue CircuitBreaker circuitBreaker) {
 
     /**
      * @param maxAttempts       redeliveries of a transient failure before the envelope is left for the next poll
@@ -30,5 +33,17 @@ public record ProcessingProperties(
     public record Retry(@Min(0) @DefaultValue("5") int maxAttempts,
                         @Positive @DefaultValue("500") long initialDelayMillis,
                         @Positive @DefaultValue("30000") long maxDelayMillis) {
+    }
+
+    /**
+     * @param failureRateThreshold percentage of failed calls in the window that opens the breaker
+     * @param minimumCalls         calls needed before the rate is judged
+     * @param windowSize           calls in the sliding window
+     * @param waitSeconds          how long the breaker stays open before it lets a trial call through
+     */
+    public record CircuitBreaker(@Positive @Max(100) @DefaultValue("50") int failureRateThreshold,
+                                 @Positive @DefaultValue("5") int minimumCalls,
+                                 @Positive @DefaultValue("10") int windowSize,
+                                 @Positive @DefaultValue("10") int waitSeconds) {
     }
 }
