@@ -1,0 +1,89 @@
+package io.contexthub.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.contexthub.mapping.MappingRunner;
+import io.contexthub.staging.Envelope;
+import io.contexthub.support.FrontEvents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+/** Integrators change mappings and routes in a directory, without rebuilding the hub. */
+class AssetsTest {
+
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+
+    @TempDir
+    Path dir;
+
+    static HubProperties hub(Path assets) {
+        return new HubProperties(Path.of("target"), assets, HubProperties.Staging.spool, HubProperties.Store.lucene);
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void packagedAssetsAreUsedByDefault() {
+        Assets assets = new Assets(hub(null));
+
+        assertThat(assets.root()).isEqualTo("classpath:hub/");
+        assertThat(assets.list("mappings/frontapp/webhook-to-*.jsonata")).hasSize(2);
+        assertThat(assets.read("canonical-model/event.schema.json")).contains("\"title\": \"Event\"");
+    }
+
+    @Test
+    void aChangedMappingInTheAssetsDirectoryTakesEffect() throws IOException {
+        for (String folder : new String[] {"routes", "mappings", "canonical-model"}) {
+            copy(Path.of(folder), dir.resolve(folder));
+        }
+        Path mapping = dir.resolve("mappings/frontapp/webhook-to-event.jsonata");
+        Files.writeString(mapping, Files.readString(mapping)
+                .replace("\"channel\": $message.type,", "\"channel\": \"front-\" & $message.type,"));
+        var runner = new MappingRunner(new Assets(hub(dir)), JSON);
+
+        var envelope = new Envelope("e1", "frontapp", "webhook", "inbound_received", Instant.EPOCH,
+                "frontapp:evt_3s78kxhw", true, FrontEvents.INBOUND.body());
+        var event = runner.map(envelope).stream().filter(d -> d.entity().equals("event")).findFirst().orElseThrow();
+
+        assertThat(event.json().path("channel").asText()).isEqualTo("front-email");
+    }
+
+    @Test
+    void anIncompleteAssetsDirectoryFailsFastNamingTheSetting() {
+        assertThatThrownBy(() -> new Assets(hub(dir)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("hub.assets-dir")
+                .hasMessageContaining("routes/");
+    }
+
+    @Test
+    void theRoutesFollowTheAssetsDirectoryUnlessSetExplicitly() {
+        var environment = new MockEnvironment().withProperty("hub.assets-dir", dir.toString());
+        new AssetsRoutesEnvironment().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("camel.main.routes-include-pattern"))
+                .isEqualTo("file:" + dir.toAbsolutePath().normalize() + "/routes/*.yaml");
+    }
+}
