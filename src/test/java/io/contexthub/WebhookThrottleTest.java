@@ -22,9 +22,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "hub.webhooks.rate-limit.period-millis=60000"})
 class WebhookThrottleTest {
 
+    static final String DATA = "target/throttle-" + UUID.randomUUID();
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", () -> "target/throttle-" + UUID.randomUUID());
+        registry.add("hub.data-dir", () -> DATA);
     }
 
     @LocalServerPort

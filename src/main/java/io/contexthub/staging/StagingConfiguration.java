@@ -12,9 +12,5 @@ public class StagingConfiguration {
             throw new IllegalStateException("hub.staging=" + hub.staging()
                     + " is not available in this build; use hub.staging=spool");
         }
-        if (hub.store() != HubProperties.Store.lucene) {
-            throw new IllegalStateException("hub.store=" + hub.store()
-                    + " is not available in this build; use hub.store=lucene");
-        }
     }
 }

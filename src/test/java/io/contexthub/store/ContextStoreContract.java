@@ -145,6 +145,7 @@ public abstract class ContextStoreContract {
         assertThat(search("delivery", "event", 10)).containsExactly("event:test:e1");
         assertThat(search("delivery", null, 10)).hasSize(2);
         assertThat(store.count("customer")).isEqualTo(1);
+        assertThat(store.count(null)).isEqualTo(2);
     }
 
     @Test

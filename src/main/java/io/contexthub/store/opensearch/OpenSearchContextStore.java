@@ -1,0 +1,353 @@
+package io.contexthub.store.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.mapping.MappingRunner;
+import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.platform.TransientFailureException;
+import io.contexthub.store.ContextDocument;
+import io.contexthub.store.ContextStore;
+import io.contexthub.store.KeywordAnalysis;
+import io.contexthub.store.ReciprocalRankFusion;
+import io.contexthub.store.SearchHit;
+import io.contexthub.store.SearchQuery;
+import io.contexthub.store.UpsertResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.opensearch.client.Request;
+import org.opensearch.client.Response;
+import org.opensearch.client.ResponseException;
+import org.opensearch.client.RestClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The production context store: one OpenSearch index per entity type with a k-NN field (Lucene HNSW, cosine)
+ * and a BM25 text field analysed exactly like the embedded store. Writes go in one bulk request with external
+ * versions ({@code external_gte}), so an older version never replaces a newer one and a redelivery of the same
+ * version is harmless. Writes ask for {@code refresh=true} so an acknowledged write is searchable at once:
+ * {@code refresh=wait_for} was seen to return while a shard that had not yet been searched still hid the
+ * document (search-idle shards skip scheduled refreshes), and the spool deletes an envelope only after this
+ * call returns.
+ */
+public class OpenSearchContextStore implements ContextStore, AutoCloseable {
+
+    static final String INDEX_TEMPLATE = "/opensearch/context-index.json";
+    static final int CANDIDATES_PER_HIT = 4;
+    static final int MIN_CANDIDATES = 40;
+    private static final Logger log = LoggerFactory.getLogger(OpenSearchContextStore.class);
+
+    private final RestClient client;
+    private final ObjectMapper mapper;
+    private final String prefix;
+
+    public OpenSearchContextStore(OpenSearchProperties properties, ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.prefix = properties.indexPrefix();
+        var builder = RestClient.builder(HttpHost.create(properties.url()));
+        if (properties.username() != null && !properties.username().isBlank()) {
+            var credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(new AuthScope(null, -1), new UsernamePasswordCredentials(
+                    properties.username(), String.valueOf(properties.password()).toCharArray()));
+            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
+        }
+        this.client = builder.build();
+        ensureIndices(properties.replicas());
+    }
+
+    /** Creates each entity's index from {@code opensearch/context-index.json} unless it exists. */
+    private void ensureIndices(int replicas) {
+        ObjectNode template = indexTemplate(replicas);
+        for (String entity : MappingRunner.ENTITIES) {
+            String index = index(entity);
+            try {
+                Response head = client.performRequest(new Request("HEAD", "/" + index));
+                if (head.getStatusLine().getStatusCode() == 200) {
+                    continue;
+                }
+            } catch (ResponseException e) {
+                if (e.getResponse().getStatusLine().getStatusCode() != 404) {
+                    throw unavailable("checking index " + index, e);
+                }
+            } catch (IOException e) {
+                throw unavailable("checking index " + index, e);
+            }
+            try {
+                send("PUT", "/" + index, template);
+                log.info("created OpenSearch index {}", index);
+            } catch (IllegalStateException e) {
+                // Another hub instance created it first.
+                if (!String.valueOf(e.getMessage()).contains("resource_already_exists_exception")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ObjectNode indexTemplate(int replicas) {
+        try (InputStream in = OpenSearchContextStore.class.getResourceAsStream(INDEX_TEMPLATE)) {
+            ObjectNode template = (ObjectNode) mapper.readTree(in);
+            ((ObjectNode) template.path("settings").path("index")).put("number_of_replicas", replicas);
+            ArrayNode stop = ((ObjectNode) template.path("settings").path("analysis").path("filter")
+                    .path("hub_stop")).putArray("stopwords");
+            KeywordAnalysis.stopWords().stream().map(w -> new String((char[]) w)).sorted().forEach(stop::add);
+            return template;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + INDEX_TEMPLATE, e);
+        }
+    }
+
+    @Override
+    public UpsertResult upsert(List<ContextDocument> documents) {
+        if (documents.isEmpty()) {
+            return new UpsertResult(List.of(), List.of());
+        }
+        StringBuilder bulk = new StringBuilder();
+        for (ContextDocument document : documents) {
+            ObjectNode action = mapper.createObjectNode();
+            action.putObject("index")
+                    .put("_index", index(document.type()))
+                    .put("_id", document.id())
+                    .put("version", document.version())
+                    .put("version_type", "external_gte");
+            bulk.append(action).append('\n').append(source(document)).append('\n');
+        }
+        JsonNode response = sendNdjson("/_bulk?refresh=true", bulk.toString());
+        List<String> written = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        List<String> transientErrors = new ArrayList<>();
+        List<String> permanentErrors = new ArrayList<>();
+        JsonNode items = response.path("items");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i).path("index");
+            String id = documents.get(i).id();
+            int status = item.path("status").asInt();
+            if (status >= 200 && status < 300) {
+                written.add(id);
+            } else if (status == 409) {
+                stale.add(id);
+            } else if (status == 429 || status >= 500) {
+                transientErrors.add(id + ": " + status + " " + item.path("error").path("type").asText());
+            } else {
+                permanentErrors.add(id + ": " + status + " " + item.path("error").path("type").asText() + " "
+                        + item.path("error").path("reason").asText());
+            }
+        }
+        // Transient first: the whole batch is retried, which external_gte makes harmless for what was written.
+        if (!transientErrors.isEmpty()) {
+            throw new TransientFailureException("OpenSearch refused part of a bulk write: " + transientErrors,
+                    new IOException(String.join("; ", transientErrors)));
+        }
+        if (!permanentErrors.isEmpty()) {
+            throw new PermanentFailureException("OpenSearch rejected documents: " + permanentErrors);
+        }
+        return new UpsertResult(written, stale);
+    }
+
+    private ObjectNode source(ContextDocument document) {
+        ObjectNode source = mapper.createObjectNode();
+        source.put("id", document.id());
+        source.put("type", document.type());
+        source.put("source", document.source());
+        source.put("version", document.version());
+        source.put("text", document.text());
+        source.put("contentHash", document.contentHash());
+        JsonNode json = parse(document.json());
+        source.set("document", json);
+        copyIfPresent(json, source, "updatedAt");
+        copyIfPresent(json, source, "occurredAt");
+        String customer = json.path("customer").path("id").asText(null);
+        if (customer != null) {
+            source.put("customerId", customer);
+        }
+        ArrayNode vector = source.putArray("vector");
+        for (float v : document.vector()) {
+            vector.add(v);
+        }
+        return source;
+    }
+
+    private static void copyIfPresent(JsonNode from, ObjectNode to, String field) {
+        if (from.hasNonNull(field)) {
+            to.set(field, from.get(field));
+        }
+    }
+
+    @Override
+    public Optional<ContextDocument> get(String type, String id) {
+        if (type == null || !MappingRunner.ENTITIES.contains(type)) {
+            return Optional.empty();
+        }
+        try {
+            Response response = client.performRequest(new Request("GET", "/" + index(type) + "/_doc/"
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8)));
+            JsonNode body = mapper.readTree(EntityUtils.toString(response.getEntity()));
+            return Optional.of(fromSource(body.path("_source")));
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable("get " + id, e);
+        } catch (IOException | org.apache.hc.core5.http.ParseException e) {
+            throw unavailable("get " + id, e);
+        }
+    }
+
+    @Override
+    public boolean delete(String type, String id) {
+        if (get(type, id).isEmpty()) {
+            return false;
+        }
+        try {
+            client.performRequest(new Request("DELETE", "/" + index(type) + "/_doc/"
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8) + "?refresh=true"));
+            return true;
+        } catch (ResponseException e) {
+            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+                return false;
+            }
+            throw unavailable("delete " + id, e);
+        } catch (IOException e) {
+            throw unavailable("delete " + id, e);
+        }
+    }
+
+    @Override
+    public List<SearchHit> search(SearchQuery query) {
+        int candidates = Math.max(MIN_CANDIDATES, query.k() * CANDIDATES_PER_HIT);
+        String indices = indices(query.type());
+        Map<String, JsonNode> sources = new HashMap<>();
+        List<List<String>> rankings = new ArrayList<>();
+        if (query.vector() != null) {
+            ObjectNode body = mapper.createObjectNode().put("size", candidates);
+            ObjectNode knn = body.putObject("query").putObject("knn").putObject("vector");
+            ArrayNode vector = knn.putArray("vector");
+            for (float v : query.vector()) {
+                vector.add(v);
+            }
+            knn.put("k", candidates);
+            if (query.type() != null) {
+                knn.putObject("filter").putObject("term").put("type", query.type());
+            }
+            rankings.add(ranking(indices, body, sources));
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            ObjectNode body = mapper.createObjectNode().put("size", candidates);
+            ObjectNode bool = body.putObject("query").putObject("bool");
+            bool.putObject("must").putObject("match").put("text", query.text());
+            if (query.type() != null) {
+                bool.putArray("filter").addObject().putObject("term").put("type", query.type());
+            }
+            rankings.add(ranking(indices, body, sources));
+        }
+        return ReciprocalRankFusion.fuse(rankings, query.k()).stream()
+                .map(f -> {
+                    JsonNode source = sources.get(f.id());
+                    return new SearchHit(f.id(), source.path("type").asText(), f.score(),
+                            source.path("document").toString());
+                })
+                .toList();
+    }
+
+    private List<String> ranking(String indices, ObjectNode body, Map<String, JsonNode> sources) {
+        body.putArray("_source").add("id").add("type").add("document");
+        JsonNode response = send("POST", "/" + indices + "/_search?ignore_unavailable=true", body);
+        List<String> ids = new ArrayList<>();
+        for (JsonNode hit : response.path("hits").path("hits")) {
+            String id = hit.path("_source").path("id").asText();
+            ids.add(id);
+            sources.putIfAbsent(id, hit.path("_source"));
+        }
+        return ids;
+    }
+
+    @Override
+    public long count(String type) {
+        return send("GET", "/" + indices(type) + "/_count?ignore_unavailable=true", null).path("count").asLong();
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+
+    private ContextDocument fromSource(JsonNode source) {
+        return new ContextDocument(source.path("id").asText(), source.path("type").asText(),
+                source.path("source").asText(), source.path("version").asLong(),
+                source.path("document").toString(), source.path("text").asText(null), null,
+                source.path("contentHash").asText(null));
+    }
+
+    String index(String entity) {
+        return prefix + "-" + entity;
+    }
+
+    private String indices(String type) {
+        if (type != null) {
+            return index(type);
+        }
+        return MappingRunner.ENTITIES.stream().sorted().map(this::index).collect(Collectors.joining(","));
+    }
+
+    private JsonNode send(String method, String endpoint, JsonNode body) {
+        Request request = new Request(method, endpoint);
+        if (body != null) {
+            request.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
+        }
+        return execute(request);
+    }
+
+    private JsonNode sendNdjson(String endpoint, String ndjson) {
+        Request request = new Request("POST", endpoint);
+        request.setEntity(new StringEntity(ndjson, ContentType.create("application/x-ndjson",
+                StandardCharsets.UTF_8)));
+        return execute(request);
+    }
+
+    private JsonNode execute(Request request) {
+        try {
+            Response response = client.performRequest(request);
+            return response.getEntity() == null ? mapper.createObjectNode()
+                    : mapper.readTree(EntityUtils.toString(response.getEntity()));
+        } catch (ResponseException e) {
+            int status = e.getResponse().getStatusLine().getStatusCode();
+            if (status == 429 || status >= 500) {
+                throw unavailable(request.getMethod() + " " + request.getEndpoint(), e);
+            }
+            throw new IllegalStateException("OpenSearch refused " + request.getMethod() + " "
+                    + request.getEndpoint() + ": " + e.getMessage(), e);
+        } catch (IOException | org.apache.hc.core5.http.ParseException e) {
+            throw unavailable(request.getMethod() + " " + request.getEndpoint(), e);
+        }
+    }
+
+    private JsonNode parse(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("document is not JSON", e);
+        }
+    }
+
+    private static TransientFailureException unavailable(String what, Exception e) {
+        return new TransientFailureException("OpenSearch unavailable while " + what + ": " + e.getMessage(), e);
+    }
+}
