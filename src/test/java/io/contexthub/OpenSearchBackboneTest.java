@@ -54,6 +54,6 @@ class OpenSearchBackboneTest {
         assertThat(customer.status()).isEqualTo(200);
         assertThat(customer.json().path("name").asText()).isEqualTo("Sabrina Calhoun");
         assertThat(hub.postFront(FrontEvents.SECRET, FrontEvents.INBOUND.rawBody()).status()).isEqualTo(200);
-        assertThat(store.count(null)).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.count(null) == 2);
     }
 }

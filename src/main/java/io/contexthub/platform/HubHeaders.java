@@ -16,6 +16,11 @@ public final class HubHeaders {
     /** Header: the file name a spool write uses. Camel's own name. */
     public static final String FILE_NAME = "CamelFileName";
 
+    /** Header: the Kafka topic a staged envelope goes to (camel-kafka's override); the spool ignores it. */
+    public static final String STAGING_TOPIC = "kafka.OVERRIDE_TOPIC";
+    /** Header: the Kafka record key of a staged envelope; the spool ignores it. */
+    public static final String STAGING_KEY = "kafka.KEY";
+
     private HubHeaders() {
     }
 }

@@ -4,6 +4,7 @@ import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.platform.HubHeaders;
 import io.contexthub.staging.Envelope;
 import io.contexthub.staging.EnvelopeCodec;
+import io.contexthub.staging.StagingTopics;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -62,6 +63,8 @@ public class WebhookIngress {
             message.removeHeaders("*");
             message.setHeader(HubHeaders.IDEMPOTENCY_KEY, envelope.idempotencyKey());
             message.setHeader(HubHeaders.FILE_NAME, EnvelopeCodec.fileName(envelope));
+            message.setHeader(HubHeaders.STAGING_TOPIC, StagingTopics.inbound(source.name()));
+            message.setHeader(HubHeaders.STAGING_KEY, envelope.idempotencyKey());
             message.setBody(codec.encode(envelope));
         }
     }

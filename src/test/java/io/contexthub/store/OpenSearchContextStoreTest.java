@@ -7,7 +7,10 @@ import io.contexthub.support.OpenSearchTestNode;
 import java.net.URI;
 import java.util.UUID;
 
-/** The same contract as the embedded store, against a real OpenSearch node. */
+/**
+ * The same contract as the embedded store, against a real OpenSearch node. The contract reads its own writes,
+ * so writes refresh at once here; the hub's default leaves that to the refresh interval.
+ */
 class OpenSearchContextStoreTest extends ContextStoreContract {
 
     String prefix;
@@ -15,7 +18,7 @@ class OpenSearchContextStoreTest extends ContextStoreContract {
 
     private OpenSearchContextStore connect() {
         return new OpenSearchContextStore(new OpenSearchProperties(URI.create(OpenSearchTestNode.url()), prefix,
-                null, null, 0), new ObjectMapper());
+                null, null, 0, "true"), new ObjectMapper());
     }
 
     @Override

@@ -43,10 +43,9 @@ import org.slf4j.LoggerFactory;
  * The production context store: one OpenSearch index per entity type with a k-NN field (Lucene HNSW, cosine)
  * and a BM25 text field analysed exactly like the embedded store. Writes go in one bulk request with external
  * versions ({@code external_gte}), so an older version never replaces a newer one and a redelivery of the same
- * version is harmless. Writes ask for {@code refresh=true} so an acknowledged write is searchable at once:
- * {@code refresh=wait_for} was seen to return while a shard that had not yet been searched still hid the
- * document (search-idle shards skip scheduled refreshes), and the spool deletes an envelope only after this
- * call returns.
+ * version is harmless. Writes are durable when acknowledged (translog); they become searchable within the
+ * index refresh interval, or at once with {@code hub.opensearch.refresh=true}. {@code wait_for} is not offered:
+ * it was seen to return while a shard that had not been searched yet still hid the document.
  */
 public class OpenSearchContextStore implements ContextStore, AutoCloseable {
 
@@ -58,10 +57,12 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
     private final RestClient client;
     private final ObjectMapper mapper;
     private final String prefix;
+    private final String refresh;
 
     public OpenSearchContextStore(OpenSearchProperties properties, ObjectMapper mapper) {
         this.mapper = mapper;
         this.prefix = properties.indexPrefix();
+        this.refresh = properties.refresh();
         var builder = RestClient.builder(HttpHost.create(properties.url()));
         if (properties.username() != null && !properties.username().isBlank()) {
             var credentials = new BasicCredentialsProvider();
@@ -130,7 +131,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
                     .put("version_type", "external_gte");
             bulk.append(action).append('\n').append(source(document)).append('\n');
         }
-        JsonNode response = sendNdjson("/_bulk?refresh=true", bulk.toString());
+        JsonNode response = sendNdjson("/_bulk?refresh=" + refresh, bulk.toString());
         List<String> written = new ArrayList<>();
         List<String> stale = new ArrayList<>();
         List<String> transientErrors = new ArrayList<>();
@@ -218,7 +219,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         }
         try {
             client.performRequest(new Request("DELETE", "/" + index(type) + "/_doc/"
-                    + URLEncoder.encode(id, StandardCharsets.UTF_8) + "?refresh=true"));
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8) + "?refresh=" + refresh));
             return true;
         } catch (ResponseException e) {
             if (e.getResponse().getStatusLine().getStatusCode() == 404) {

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param username    basic-auth user, if the cluster requires one
  * @param password    basic-auth password (env {@code HUB_OPENSEARCH_PASSWORD})
  * @param replicas    replicas per index when the hub creates it
+ * @param refresh     refresh policy of writes: {@code false} (visible within the index refresh interval, ~1 s;
+ *                    best throughput), {@code true} (visible when the write returns)
  */
 @Validated
 @ConfigurationProperties("hub.opensearch")
@@ -26,12 +28,14 @@ public record OpenSearchProperties(
         @DefaultValue("context") String indexPrefix,
         String username,
         String password,
-        @Min(0) @DefaultValue("1") int replicas) {
+        @Min(0) @DefaultValue("1") int replicas,
+        @Pattern(regexp = "true|false", message = "hub.opensearch.refresh must be true or false")
+        @DefaultValue("false") String refresh) {
 
     /** Never prints the password. */
     @Override
     public String toString() {
         return "OpenSearchProperties[url=" + url + ", indexPrefix=" + indexPrefix + ", username=" + username
-                + ", password=" + (password == null ? "unset" : "***") + ", replicas=" + replicas + "]";
+                + ", password=" + (password == null ? "unset" : "***") + ", replicas=" + replicas + ", refresh=" + refresh + "]";
     }
 }

@@ -1,0 +1,16 @@
+package io.contexthub.staging;
+
+/** Kafka topic names of the stages (documented in docs/operations.md). */
+public final class StagingTopics {
+
+    public static final String INBOUND_PREFIX = "hub.inbound.";
+    public static final String DEAD_LETTERS = "hub.dlq";
+    public static final String IDEMPOTENCY = "hub.idempotency";
+
+    private StagingTopics() {
+    }
+
+    public static String inbound(String source) {
+        return INBOUND_PREFIX + source;
+    }
+}

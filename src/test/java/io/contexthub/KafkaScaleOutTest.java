@@ -1,0 +1,137 @@
+package io.contexthub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.contexthub.store.ContextStore;
+import io.contexthub.support.FrontEvents;
+import io.contexthub.support.HubClient;
+import io.contexthub.support.OpenSearchTestNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.spi.IdempotentRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The production backbone for real: a KRaft Kafka broker, a real OpenSearch node and two hub instances in one
+ * consumer group. Every event is indexed exactly once, both instances do work, a redelivery to the other
+ * instance is still a duplicate, and with Kafka gone senders get 503 instead of a hang.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaScaleOutTest {
+
+    static final int EVENTS = 2000;
+    static final String PREFIX = "scale" + UUID.randomUUID().toString().substring(0, 8);
+    static EmbeddedKafkaKraftBroker kafka;
+    static ConfigurableApplicationContext hubA;
+    static ConfigurableApplicationContext hubB;
+
+    static ConfigurableApplicationContext start(String name) {
+        return new SpringApplicationBuilder(ContextHubApplication.class).run(
+                "--server.port=0",
+                "--hub.data-dir=target/scale-" + name + "-" + UUID.randomUUID(),
+                "--hub.api.token=scale-token",
+                "--hub.webhooks.frontapp.secret=" + FrontEvents.SECRET,
+                "--hub.webhooks.rate-limit.requests=100000",
+                "--hub.staging=kafka",
+                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+                "--hub.kafka.partitions=4",
+                "--hub.store=opensearch",
+                "--hub.opensearch.url=" + OpenSearchTestNode.url(),
+                "--hub.opensearch.index-prefix=" + PREFIX,
+                "--hub.opensearch.replicas=0");
+    }
+
+    static HubClient client(ConfigurableApplicationContext hub) {
+        return new HubClient(Integer.parseInt(hub.getEnvironment().getProperty("local.server.port")),
+                "scale-token");
+    }
+
+    static double written(ConfigurableApplicationContext hub) {
+        return hub.getBean(MeterRegistry.class).find("hub.documents.written").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    @BeforeAll
+    static void startBackbone() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 4);
+        kafka.afterPropertiesSet();
+        hubA = start("a");
+        hubB = start("b");
+    }
+
+    @AfterAll
+    static void stopBackbone() {
+        if (hubA != null) {
+            hubA.close();
+        }
+        if (hubB != null) {
+            hubB.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoInstancesShareTheWorkAndIndexEveryEventExactlyOnce() {
+        HubClient a = client(hubA);
+        HubClient b = client(hubB);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            byte[] body = FrontEvents.inbound("evt_scale_" + i, "msg_scale_" + i,
+                    "Order " + i + " has not arrived yet, can you check the shipment?", null);
+            var reply = (i % 2 == 0 ? a : b).postFront(FrontEvents.SECRET, body);
+            assertThat(reply.status()).as("event %d", i).isEqualTo(202);
+            ids.add("event:frontapp:msg_scale_" + i);
+        }
+
+        ContextStore store = hubA.getBean(ContextStore.class);
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> store.count("event") >= EVENTS);
+
+        assertThat(store.count("event")).isEqualTo(EVENTS);
+        assertThat(ids).allSatisfy(id -> assertThat(store.get("event", id)).as(id).isPresent());
+        assertThat(written(hubA)).as("documents written by instance A").isPositive();
+        assertThat(written(hubB)).as("documents written by instance B").isPositive();
+    }
+
+    @Test
+    @Order(2)
+    void aRedeliveryToTheOtherInstanceIsStillADuplicate() {
+        byte[] body = FrontEvents.inbound("evt_cross", "msg_cross", "Where is my refund?", null);
+        assertThat(client(hubA).postFront(FrontEvents.SECRET, body).status()).isEqualTo(202);
+
+        IdempotentRepository seenByB = hubB.getBean("webhookIdempotentRepository", IdempotentRepository.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> seenByB.contains("frontapp:evt_cross"));
+
+        var again = client(hubB).postFront(FrontEvents.SECRET, body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("status").asText()).isEqualTo("duplicate");
+    }
+
+    @Test
+    @Order(3)
+    void withKafkaGoneSendersGet503InsteadOfAHang() {
+        kafka.destroy();
+        kafka = null;
+
+        var reply = client(hubA).postFront(FrontEvents.SECRET,
+                FrontEvents.inbound("evt_nokafka", "msg_nokafka", "Is anyone there?", null));
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.json().path("error").asText()).isEqualTo("staging_unavailable");
+    }
+}
