@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.contexthub.mapping.MappingRunner;
 import io.contexthub.staging.Envelope;
 import io.contexthub.support.FrontEvents;
+import io.contexthub.support.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,19 +32,6 @@ class AssetsTest {
         return new HubProperties(Path.of("target"), assets, HubProperties.Staging.spool, HubProperties.Store.lucene);
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
-
     @Test
     void packagedAssetsAreUsedByDefault() {
         Assets assets = new Assets(hub(null));
@@ -56,7 +44,7 @@ class AssetsTest {
     @Test
     void aChangedMappingInTheAssetsDirectoryTakesEffect() throws IOException {
         for (String folder : new String[] {"routes", "mappings", "canonical-model"}) {
-            copy(Path.of(folder), dir.resolve(folder));
+            TestFiles.copyTree(Path.of(folder), dir.resolve(folder));
         }
         Path mapping = dir.resolve("mappings/frontapp/webhook-to-event.jsonata");
         Files.writeString(mapping, Files.readString(mapping)

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ public final class OpenSearchTestNode {
             }
             // A world-traversable copy: the checkout may live under a directory the system user cannot enter.
             Path home = Files.createTempDirectory("hub-opensearch-");
-            copy(distribution, home);
+            TestFiles.copyTree(distribution, home);
             dropPainlessDependency(home.resolve("plugins/opensearch-knn/plugin-descriptor.properties"));
             describeAnalysisModule(home.resolve("modules/analysis-common"));
             Path data = Files.createDirectories(home.resolve("node-data"));
@@ -174,19 +173,6 @@ public final class OpenSearchTestNode {
                 "opensearch.version=" + VERSION,
                 "extended.plugins=",
                 "has.native.controller=false", ""));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     private static int freePort() throws IOException {
