@@ -57,6 +57,8 @@ class HubEndToEndTest {
     ContextStore store;
     @Autowired
     CamelContext camel;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     HubClient hub;
 
     @BeforeEach
@@ -126,6 +128,26 @@ class HubEndToEndTest {
         List<String> ids = new java.util.ArrayList<>();
         hits.forEach(h -> ids.add(h.path("id").asText()));
         assertThat(ids).containsOnlyOnce("event:frontapp:msg_dup1");
+    }
+
+    @Test
+    void anUnchangedDocumentDeliveredAgainReusesItsStoredVector() {
+        byte[] first = FrontEvents.inbound("evt_reuse1", "msg_reuse", "Could you resend the tracking link?", null);
+        assertThat(hub.postFront(FrontEvents.SECRET, first).status()).isEqualTo(202);
+        await().atMost(PROCESSING).until(() -> store.get("event", "event:frontapp:msg_reuse").isPresent());
+        double computedBefore = meters.counter("hub.embeddings.computed", "source", "frontapp").count();
+        double reusedBefore = meters.counter("hub.embeddings.reused", "source", "frontapp").count();
+
+        // A second delivery of the same message under another event id (as a sync would bring it).
+        byte[] again = FrontEvents.inbound("evt_reuse2", "msg_reuse", "Could you resend the tracking link?", null);
+        assertThat(hub.postFront(FrontEvents.SECRET, again).status()).isEqualTo(202);
+        await().atMost(PROCESSING).until(() -> store.get("event", "event:frontapp:msg_reuse").orElseThrow()
+                .json().contains("evt_reuse2"));
+
+        assertThat(meters.counter("hub.embeddings.reused", "source", "frontapp").count() - reusedBefore)
+                .as("event and customer vectors reused").isEqualTo(2);
+        assertThat(meters.counter("hub.embeddings.computed", "source", "frontapp").count())
+                .as("nothing embedded for the second delivery").isEqualTo(computedBefore);
     }
 
     @Test

@@ -78,6 +78,12 @@ class InfrastructureOutageTest {
         }
 
         @Override
+        public java.util.Map<String, io.contexthub.store.StoredEmbedding> embeddings(
+                java.util.Collection<io.contexthub.store.ContextDocumentKey> keys) {
+            return delegate.embeddings(keys);
+        }
+
+        @Override
         public boolean delete(String type, String id) {
             return delegate.delete(type, id);
         }

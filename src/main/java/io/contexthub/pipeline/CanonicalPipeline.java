@@ -8,7 +8,9 @@ import io.contexthub.mapping.MappingRunner;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.staging.EnvelopeCodec;
 import io.contexthub.store.ContextDocument;
+import io.contexthub.store.ContextDocumentKey;
 import io.contexthub.store.ContextStore;
+import io.contexthub.store.StoredEmbedding;
 import io.contexthub.store.UpsertResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -76,27 +79,49 @@ public class CanonicalPipeline {
         return batch;
     }
 
+    /**
+     * Embeds what changed and writes the batch. A document whose model and embedded text hash the same as its
+     * stored version keeps its stored vector: re-deliveries and re-syncs cost a lookup, not an inference.
+     */
     public ProcessingBatch publish(ProcessingBatch batch) {
         if (batch.documents().isEmpty()) {
             return batch;
         }
+        List<CanonicalDocument> documents = batch.documents();
         List<String> texts = batch.texts();
-        List<float[]> vectors = embedder.embed(texts);
-        List<ContextDocument> stored = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            CanonicalDocument document = batch.documents().get(i);
-            stored.add(new ContextDocument(document.id(), document.entity(), document.source(),
-                    document.version(), document.json().toString(), texts.get(i), vectors.get(i),
-                    contentHash(texts.get(i))));
+        List<String> hashes = texts.stream().map(this::contentHash).toList();
+        Map<String, StoredEmbedding> stored = store.embeddings(documents.stream()
+                .map(d -> new ContextDocumentKey(d.entity(), d.id())).toList());
+        float[][] vectors = new float[documents.size()][];
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            StoredEmbedding previous = stored.get(documents.get(i).id());
+            if (previous != null && hashes.get(i).equals(previous.contentHash())) {
+                vectors[i] = previous.vector();
+            } else {
+                changed.add(i);
+            }
         }
-        UpsertResult result = store.upsert(stored);
-        meters.counter("hub.documents.written", "source", batch.envelope().source())
-                .increment(result.written().size());
-        meters.counter("hub.documents.stale", "source", batch.envelope().source())
-                .increment(result.stale().size());
-        log.info("envelope {} ({}/{}): wrote {}, skipped {} older than the stored version",
-                batch.envelope().id(), batch.envelope().source(), batch.envelope().type(),
-                result.written(), result.stale());
+        List<float[]> embedded = embedder.embed(changed.stream().map(texts::get).toList());
+        for (int j = 0; j < changed.size(); j++) {
+            vectors[changed.get(j)] = embedded.get(j);
+        }
+        String source = batch.envelope().source();
+        meters.counter("hub.embeddings.computed", "source", source).increment(changed.size());
+        meters.counter("hub.embeddings.reused", "source", source).increment(documents.size() - changed.size());
+
+        List<ContextDocument> toStore = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            CanonicalDocument document = documents.get(i);
+            toStore.add(new ContextDocument(document.id(), document.entity(), document.source(),
+                    document.version(), document.json().toString(), texts.get(i), vectors[i], hashes.get(i)));
+        }
+        UpsertResult result = store.upsert(toStore);
+        meters.counter("hub.documents.written", "source", source).increment(result.written().size());
+        meters.counter("hub.documents.stale", "source", source).increment(result.stale().size());
+        log.info("envelope {} ({}/{}): wrote {}, skipped {} older than the stored version, embedded {} of {}",
+                batch.envelope().id(), source, batch.envelope().type(), result.written(), result.stale(),
+                changed.size(), documents.size());
         return batch;
     }
 

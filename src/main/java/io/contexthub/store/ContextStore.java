@@ -1,6 +1,8 @@
 package io.contexthub.store;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,9 @@ public interface ContextStore {
     UpsertResult upsert(List<ContextDocument> documents);
 
     Optional<ContextDocument> get(String type, String id);
+
+    /** The stored embeddings of those of the given documents that exist, by id. */
+    Map<String, StoredEmbedding> embeddings(Collection<ContextDocumentKey> keys);
 
     /** Erases a document; true when it existed. */
     boolean delete(String type, String id);

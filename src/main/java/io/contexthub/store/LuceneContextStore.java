@@ -3,7 +3,9 @@ package io.contexthub.store;
 import io.contexthub.platform.TransientFailureException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +41,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The zero-setup context store: one Lucene index on local disk with an HNSW vector field (cosine) and a BM25
@@ -53,6 +56,8 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
     static final String JSON = "json";
     static final String TEXT = "text";
     static final String VECTOR = "vector";
+    /** The same vector as stored bytes, so it can be read back for reuse. */
+    static final String VECTOR_BYTES = "vectorBytes";
     static final String CONTENT_HASH = "contentHash";
     /** How many candidates each ranking contributes per requested hit before fusion. */
     static final int CANDIDATES_PER_HIT = 4;
@@ -121,6 +126,38 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
                     stored.getField(VERSION).numericValue().longValue(), stored.get(JSON), null, null,
                     stored.get(CONTENT_HASH)));
         });
+    }
+
+    @Override
+    public Map<String, StoredEmbedding> embeddings(Collection<ContextDocumentKey> keys) {
+        return withSearcher(searcher -> {
+            Map<String, StoredEmbedding> found = new HashMap<>();
+            for (ContextDocumentKey key : keys) {
+                TopDocs top = searcher.search(byId(key.id()), 1);
+                if (top.scoreDocs.length == 0) {
+                    continue;
+                }
+                Document stored = searcher.storedFields().document(top.scoreDocs[0].doc,
+                        Set.of(CONTENT_HASH, VECTOR_BYTES));
+                BytesRef bytes = stored.getBinaryValue(VECTOR_BYTES);
+                if (bytes != null) {
+                    found.put(key.id(), new StoredEmbedding(stored.get(CONTENT_HASH), toFloats(bytes)));
+                }
+            }
+            return found;
+        });
+    }
+
+    private static byte[] toBytes(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+
+    private static float[] toFloats(BytesRef bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asFloatBuffer().get(vector);
+        return vector;
     }
 
     @Override
@@ -202,6 +239,7 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
         doc.add(new StoredField(CONTENT_HASH, document.contentHash()));
         doc.add(new TextField(TEXT, document.text(), Field.Store.NO));
         doc.add(new KnnFloatVectorField(VECTOR, document.vector(), VectorSimilarityFunction.COSINE));
+        doc.add(new StoredField(VECTOR_BYTES, toBytes(document.vector())));
         return doc;
     }
 

@@ -104,6 +104,23 @@ public abstract class ContextStoreContract {
     }
 
     @Test
+    void returnsStoredEmbeddingsSoUnchangedTextNeedNotBeEmbeddedAgain() {
+        ContextDocument written = doc("event", "e1", 3, "The parcel arrived damaged");
+        store.upsert(List.of(written));
+
+        var found = store.embeddings(List.of(new ContextDocumentKey("event", "event:test:e1"),
+                new ContextDocumentKey("event", "event:test:missing")));
+
+        assertThat(found).containsOnlyKeys("event:test:e1");
+        assertThat(found.get("event:test:e1").contentHash()).isEqualTo("hash-3");
+        assertThat(found.get("event:test:e1").vector()).hasSize(384);
+        for (int i = 0; i < 384; i++) {
+            assertThat(found.get("event:test:e1").vector()[i]).isCloseTo(written.vector()[i],
+                    org.assertj.core.api.Assertions.within(1e-6f));
+        }
+    }
+
+    @Test
     void deleteErasesTheDocumentFromLookupAndSearch() {
         store.upsert(List.of(doc("customer", "c1", 1, "Sabrina Calhoun likes green tea")));
 

@@ -8,11 +8,13 @@ import io.contexthub.mapping.MappingRunner;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.store.ContextDocument;
+import io.contexthub.store.ContextDocumentKey;
 import io.contexthub.store.ContextStore;
 import io.contexthub.store.KeywordAnalysis;
 import io.contexthub.store.ReciprocalRankFusion;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
+import io.contexthub.store.StoredEmbedding;
 import io.contexthub.store.UpsertResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,6 +213,33 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         } catch (IOException | org.apache.hc.core5.http.ParseException e) {
             throw unavailable("get " + id, e);
         }
+    }
+
+    @Override
+    public Map<String, StoredEmbedding> embeddings(Collection<ContextDocumentKey> keys) {
+        Map<String, StoredEmbedding> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        ObjectNode body = mapper.createObjectNode();
+        ArrayNode docs = body.putArray("docs");
+        for (ContextDocumentKey key : keys) {
+            docs.addObject().put("_index", index(key.type())).put("_id", key.id())
+                    .putArray("_source").add("contentHash").add("vector");
+        }
+        for (JsonNode doc : send("POST", "/_mget", body).path("docs")) {
+            JsonNode source = doc.path("_source");
+            if (doc.path("found").asBoolean(false) && source.path("vector").isArray()) {
+                JsonNode vector = source.path("vector");
+                float[] values = new float[vector.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) vector.get(i).asDouble();
+                }
+                found.put(doc.path("_id").asText(), new StoredEmbedding(source.path("contentHash").asText(null),
+                        values));
+            }
+        }
+        return found;
     }
 
     @Override
