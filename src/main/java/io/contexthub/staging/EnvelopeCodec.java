@@ -1,5 +1,6 @@
 package io.contexthub.staging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.PermanentFailureException;
 import java.io.IOException;
@@ -20,7 +21,7 @@ public class EnvelopeCodec {
     }
 
     public Envelope create(String source, String stream, String type, String eventId,
-                           boolean verified, com.fasterxml.jackson.databind.JsonNode payload) {
+                           boolean verified, JsonNode payload) {
         var now = clock.instant();
         // Zero-padded millis first: spool files sort by name in arrival order.
         String id = String.format("%013d-%s", now.toEpochMilli(), UUID.randomUUID());

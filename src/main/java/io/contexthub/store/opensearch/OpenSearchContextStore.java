@@ -244,7 +244,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
 
     @Override
     public boolean delete(String type, String id) {
-        if (get(type, id).isEmpty()) {
+        if (type == null || !MappingRunner.ENTITIES.contains(type)) {
             return false;
         }
         try {
