@@ -200,7 +200,7 @@ class HubEndToEndTest {
         Path letter = filesMentioning("deadletters", "evt_badmail").get(0);
         JsonNode record = JSON.readTree(letter.toFile());
         assertThat(record.path("stage").asText()).isEqualTo("validate");
-        assertThat(record.path("route").asText()).isEqualTo("process.canonical");
+        assertThat(record.path("route").asText()).isEqualTo("process.envelope");
         assertThat(record.path("cause").path("message").asText())
                 .contains("customer.schema.json").contains("/emails/0");
         assertThat(record.path("envelope").path("idempotencyKey").asText()).isEqualTo("frontapp:evt_badmail");
@@ -289,10 +289,12 @@ class HubEndToEndTest {
     @Test
     void everyRouteFileIsLoadedWithItsExplicitIds() throws IOException {
         assertThat(camel.getRoutes()).extracting(Route::getRouteId).contains(
-                "webhook.frontapp.receive", "process.canonical", "deadletter.write",
-                "api.context.search", "api.context.document");
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            assertThat(files.map(f -> f.getFileName().toString()))
+                "webhook.frontapp.receive", "stage.spool.consume", "process.canonical", "process.envelope",
+                "deadletter.write", "api.context.search", "api.context.document");
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId)
+                .as("only the consumer of the configured bus").doesNotContain("stage.kafka.consume");
+        try (Stream<Path> files = Files.walk(Path.of("routes"))) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> Path.of("routes").relativize(f).toString()))
                     .allMatch(name -> name.endsWith(".yaml"))
                     .allMatch(name -> Files.exists(Path.of("target/classes/hub/routes", name)),
                             "packaged for the hub to load");

@@ -1,50 +1,15 @@
 package io.contexthub;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import io.contexthub.platform.TransientFailureException;
-import io.contexthub.store.ContextDocument;
-import io.contexthub.store.ContextStore;
-import io.contexthub.store.LuceneContextStore;
-import io.contexthub.store.SearchHit;
-import io.contexthub.store.SearchQuery;
-import io.contexthub.store.UpsertResult;
-import io.contexthub.support.FrontEvents;
-import io.contexthub.support.HubClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/**
- * While the store is down the envelope stays staged and nothing becomes a dead letter; once the store is back
- * the same envelope is indexed. The outage is real (the store throws), not a mock of the route.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.api.token=outage-token",
-        "hub.webhooks.frontapp.secret=front_test_app_signing_key",
-        "hub.processing.retry.max-attempts=1",
-        "hub.processing.retry.initial-delay-millis=20",
-        "hub.processing.circuit-breaker.minimum-calls=2",
-        "hub.processing.circuit-breaker.window-size=2",
-        "hub.processing.circuit-breaker.wait-seconds=1"})
-class InfrastructureOutageTest {
+/** The store outage on the embedded spool: staged means a file in spool/inbound, dead letters are files. */
+class InfrastructureOutageTest extends StoreOutageScenario {
 
     static final Path DATA = Path.of("target", "outage-" + UUID.randomUUID());
 
@@ -53,65 +18,15 @@ class InfrastructureOutageTest {
         registry.add("hub.data-dir", DATA::toString);
     }
 
-    /** The real Lucene store behind a switch that makes writes fail like an unreachable store would. */
-    static class SwitchableStore implements ContextStore {
-        final ContextStore delegate;
-        final AtomicBoolean down = new AtomicBoolean();
-        final AtomicInteger failedWrites = new AtomicInteger();
-
-        SwitchableStore(ContextStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public UpsertResult upsert(List<ContextDocument> documents) {
-            if (down.get()) {
-                failedWrites.incrementAndGet();
-                throw new TransientFailureException("store unreachable", new IOException("connection refused"));
-            }
-            return delegate.upsert(documents);
-        }
-
-        @Override
-        public Optional<ContextDocument> get(String type, String id) {
-            return delegate.get(type, id);
-        }
-
-        @Override
-        public java.util.Map<String, io.contexthub.store.StoredEmbedding> embeddings(
-                java.util.Collection<io.contexthub.store.ContextDocumentKey> keys) {
-            return delegate.embeddings(keys);
-        }
-
-        @Override
-        public boolean delete(String type, String id) {
-            return delegate.delete(type, id);
-        }
-
-        @Override
-        public List<SearchHit> search(SearchQuery query) {
-            return delegate.search(query);
-        }
-
-        @Override
-        public long count(String type) {
-            return delegate.count(type);
-        }
+    @Override
+    long staged() throws IOException {
+        return files("spool/inbound");
     }
 
-    @TestConfiguration
-    static class Outage {
-        @Bean
-        @Primary
-        SwitchableStore switchableStore(LuceneContextStore lucene) {
-            return new SwitchableStore(lucene);
-        }
+    @Override
+    long deadLetters() throws IOException {
+        return files("deadletters");
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    SwitchableStore store;
 
     static long files(String dir) throws IOException {
         Path path = DATA.resolve(dir);
@@ -121,26 +36,5 @@ class InfrastructureOutageTest {
         try (Stream<Path> files = Files.list(path)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json")).count();
         }
-    }
-
-    @Test
-    void anOutageLeavesTheEnvelopeStagedInsteadOfDeadLetteringIt() throws IOException {
-        store.down.set(true);
-        HubClient hub = new HubClient(port, "outage-token");
-
-        var reply = hub.postFront(FrontEvents.SECRET,
-                FrontEvents.inbound("evt_outage", "msg_outage", "Is the outage over yet?", null));
-
-        assertThat(reply.status()).as("staging works while the store is down").isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.failedWrites.get() >= 3);
-        assertThat(files("spool/inbound")).as("still staged").isEqualTo(1);
-        assertThat(files("deadletters")).as("an outage is not a dead letter").isZero();
-
-        store.down.set(false);
-
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                store.get("event", "event:frontapp:msg_outage").isPresent());
-        await().atMost(Duration.ofSeconds(10)).until(() -> files("spool/inbound") == 0);
-        assertThat(files("deadletters")).isZero();
     }
 }

@@ -6,6 +6,7 @@ import io.contexthub.mapping.CanonicalDocument;
 import io.contexthub.mapping.CanonicalSchemas;
 import io.contexthub.mapping.MappingRunner;
 import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.platform.Rejection;
 import io.contexthub.staging.EnvelopeCodec;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextDocumentKey;
@@ -18,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -25,11 +27,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The stages of {@code process.canonical}, one method each, called in order by the route: map, validate,
- * render, publish (embed + store, behind the route's circuit breaker), then reject what failed validation.
+ * The stages of the processing routes, one method each. Per envelope ({@code process.envelope}): map, validate,
+ * render. Per micro-batch ({@code process.canonical}): publish (embed what changed + one bulk write, behind the
+ * route's circuit breaker); the batch's rejections are dead-lettered after that.
  */
 @Component("canonicalPipeline")
 public class CanonicalPipeline {
+
+    static final String PUBLISH_ROUTE = "process.canonical";
+    static final String ENVELOPE_ROUTE = "process.envelope";
 
     private static final Logger log = LoggerFactory.getLogger(CanonicalPipeline.class);
 
@@ -53,45 +59,91 @@ public class CanonicalPipeline {
         this.meters = meters;
     }
 
-    public ProcessingBatch map(byte[] stagedEnvelope) {
+    public MappedEnvelope map(byte[] stagedEnvelope) {
         var envelope = codec.decode(stagedEnvelope);
-        return new ProcessingBatch(envelope, mappings.map(envelope));
+        return new MappedEnvelope(stagedEnvelope, envelope, mappings.map(envelope));
     }
 
-    public ProcessingBatch validate(ProcessingBatch batch) {
-        for (CanonicalDocument document : List.copyOf(batch.documents())) {
+    public MappedEnvelope validate(MappedEnvelope mapped) {
+        for (CanonicalDocument document : List.copyOf(mapped.documents())) {
             List<String> violations = schemas.violations(document.entity(), document.json());
             if (!violations.isEmpty()) {
-                batch.reject(document, document.id() + " (from " + document.mapping() + ") violates "
+                mapped.reject(document, document.id() + " (from " + document.mapping() + ") violates "
                         + document.entity() + ".schema.json: " + String.join("; ", violations));
             }
         }
-        return batch;
+        return mapped;
     }
 
     /** Renders the embedding texts before the circuit breaker: a template error is bad data, not an outage. */
-    public ProcessingBatch render(ProcessingBatch batch) {
+    public MappedEnvelope render(MappedEnvelope mapped) {
         List<String> texts = new ArrayList<>();
-        for (CanonicalDocument document : batch.documents()) {
+        for (CanonicalDocument document : mapped.documents()) {
             texts.add(embeddingText.render(document.entity(), document.json()));
         }
-        batch.texts(texts);
-        return batch;
+        mapped.texts(texts);
+        return mapped;
     }
 
     /**
-     * Embeds what changed and writes the batch. A document whose model and embedded text hash the same as its
-     * stored version keeps its stored vector: re-deliveries and re-syncs cost a lookup, not an inference.
+     * Embeds what changed and writes the whole batch at once. A document whose model and embedded text hash the
+     * same as its stored version keeps its stored vector: re-deliveries and re-syncs cost a lookup, not an
+     * inference. Documents the store refuses one by one turn their envelopes into rejections; schema rejections
+     * found earlier join them, so the route dead-letters everything in one place after the write.
      */
-    public ProcessingBatch publish(ProcessingBatch batch) {
-        if (batch.documents().isEmpty()) {
-            return batch;
+    public PreparedBatch publish(PreparedBatch batch) {
+        // The same document often appears several times in a batch (a customer behind every message of a
+        // conversation): only its newest version is embedded and written, which is what the store would keep.
+        Map<String, Integer> slots = new HashMap<>();
+        List<CanonicalDocument> documents = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (MappedEnvelope mapped : batch.mapped()) {
+            for (int i = 0; i < mapped.documents().size(); i++) {
+                CanonicalDocument document = mapped.documents().get(i);
+                Integer slot = slots.get(document.id());
+                if (slot == null) {
+                    slots.put(document.id(), documents.size());
+                    documents.add(document);
+                    texts.add(mapped.texts().get(i));
+                } else if (document.version() >= documents.get(slot).version()) {
+                    documents.set(slot, document);
+                    texts.set(slot, mapped.texts().get(i));
+                }
+            }
         }
-        List<CanonicalDocument> documents = batch.documents();
-        List<String> texts = batch.texts();
+        UpsertResult result = documents.isEmpty() ? UpsertResult.EMPTY : write(documents, texts);
+        Map<String, String> sources = new HashMap<>();
+        documents.forEach(d -> sources.put(d.id(), d.source()));
+        count("hub.documents.written", result.written().stream().map(sources::get).toList());
+        count("hub.documents.stale", result.stale().stream().map(sources::get).toList());
+
+        int refusedOutright = batch.rejections().size();
+        for (MappedEnvelope mapped : batch.mapped()) {
+            List<String> refusedByStore = mapped.documents().stream()
+                    .filter(d -> result.rejected().containsKey(d.id()))
+                    .map(d -> d.id() + ": " + result.rejected().get(d.id()))
+                    .toList();
+            if (!refusedByStore.isEmpty()) {
+                List<String> reasons = new ArrayList<>(mapped.rejections());
+                reasons.add("the context store refused " + String.join("; ", refusedByStore));
+                batch.add(new Rejection(mapped.staged(), "publish", PUBLISH_ROUTE, "store refused",
+                        String.join(" | ", reasons)));
+            } else if (!mapped.rejections().isEmpty()) {
+                batch.add(new Rejection(mapped.staged(), "validate", ENVELOPE_ROUTE,
+                        PermanentFailureException.class.getName(), String.join(" | ", mapped.rejections())));
+            }
+        }
+        meters.summary("hub.batch.envelopes").record(batch.mapped().size() + refusedOutright);
+        log.info("batch of {} envelopes: wrote {} documents, skipped {} older than the stored version; "
+                        + "{} envelopes go to the dead letters", batch.mapped().size() + refusedOutright,
+                result.written().size(), result.stale().size(), batch.rejections().size());
+        return batch;
+    }
+
+    private UpsertResult write(List<CanonicalDocument> documents, List<String> texts) {
         List<String> hashes = texts.stream().map(this::contentHash).toList();
         Map<String, StoredEmbedding> stored = store.embeddings(documents.stream()
-                .map(d -> new ContextDocumentKey(d.entity(), d.id())).toList());
+                .map(d -> new ContextDocumentKey(d.entity(), d.id())).distinct().toList());
         float[][] vectors = new float[documents.size()][];
         List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
@@ -106,9 +158,13 @@ public class CanonicalPipeline {
         for (int j = 0; j < changed.size(); j++) {
             vectors[changed.get(j)] = embedded.get(j);
         }
-        String source = batch.envelope().source();
-        meters.counter("hub.embeddings.computed", "source", source).increment(changed.size());
-        meters.counter("hub.embeddings.reused", "source", source).increment(documents.size() - changed.size());
+        List<String> computedSources = new ArrayList<>();
+        List<String> reusedSources = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            (changed.contains(i) ? computedSources : reusedSources).add(documents.get(i).source());
+        }
+        count("hub.embeddings.computed", computedSources);
+        count("hub.embeddings.reused", reusedSources);
 
         List<ContextDocument> toStore = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
@@ -116,20 +172,14 @@ public class CanonicalPipeline {
             toStore.add(new ContextDocument(document.id(), document.entity(), document.source(),
                     document.version(), document.json().toString(), texts.get(i), vectors[i], hashes.get(i)));
         }
-        UpsertResult result = store.upsert(toStore);
-        meters.counter("hub.documents.written", "source", source).increment(result.written().size());
-        meters.counter("hub.documents.stale", "source", source).increment(result.stale().size());
-        log.info("envelope {} ({}/{}): wrote {}, skipped {} older than the stored version, embedded {} of {}",
-                batch.envelope().id(), source, batch.envelope().type(), result.written(), result.stale(),
-                changed.size(), documents.size());
-        return batch;
+        return store.upsert(toStore);
     }
 
-    /** Everything valid is published by now; what remains rejected goes to the dead letters with its reasons. */
-    public void rejectInvalid(ProcessingBatch batch) {
-        if (!batch.rejections().isEmpty()) {
-            throw new PermanentFailureException(String.join(" | ", batch.rejections()));
-        }
+    /** Increments a per-source counter once for each entry of {@code sources}. */
+    private void count(String meter, List<String> sources) {
+        Map<String, Long> perSource = new HashMap<>();
+        sources.forEach(source -> perSource.merge(source, 1L, Long::sum));
+        perSource.forEach((source, n) -> meters.counter(meter, "source", source).increment(n));
     }
 
     private String contentHash(String text) {

@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * Processing settings ({@code hub.processing.*}), read by {@code routes/processing.yaml} and
  * {@code routes/error-handling.yaml}.
  *
- * @param autoStartup whether {@code process.canonical} consumes staged envelopes at startup; operators turn it
- *                    off to let a backlog build while the store is maintained
+ * @param autoStartup whether the staging consumer ({@code stage.<bus>.consume}) starts with the hub; operators
+ *                    turn it off to let a backlog build while the store is maintained
+ * @param batch          micro-batching bounds, read by {@code routes/staging/<bus>.yaml}
  * @param retry          backoff for transient failures
  * @param circuitBreaker when embedding or the store keep failing, stop calling them for a while
  */
@@ -22,8 +23,17 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hub.processing")
 public record ProcessingProperties(
         @DefaultValue("true") boolean autoStartup,
+        @Valid @NotNull @DefaultValue Batch batch,
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue CircuitBreaker circuitBreaker) {
+
+    /**
+     * @param size          most envelopes embedded and written together
+     * @param timeoutMillis longest an envelope waits for its batch to fill; bounds the added latency
+     */
+    public record Batch(@Positive @Max(1000) @DefaultValue("64") int size,
+                        @Positive @DefaultValue("200") long timeoutMillis) {
+    }
 
     /**
      * @param maxAttempts       redeliveries of a transient failure before the envelope is left for the next poll

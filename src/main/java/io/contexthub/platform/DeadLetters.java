@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a failed exchange into a dead-letter record: the original envelope untouched, plus the cause, the
- * stage and route it failed in, and when. The {@code deadletter.write} route stores it.
+ * Dead letters: what went wrong with a staged envelope, and the record that keeps it. {@link #rejection} captures a
+ * failure where it happens (the original envelope untouched, the cause, the stage and route); {@link #record}
+ * turns it into the stored record once its batch is through, and the {@code deadletter.write} route stores it.
  */
 @Component("deadLetters")
 public class DeadLetters {
@@ -32,41 +34,54 @@ public class DeadLetters {
         this.meters = meters;
     }
 
-    public void record(Exchange exchange) {
+    /** The failed exchange's original message (the staged envelope) with the cause the error handler caught. */
+    public Rejection rejection(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String stage = exchange.getProperty(HubHeaders.STAGE, "unknown", String.class);
-        String routeId = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class);
+        return new Rejection(
+                exchange.getMessage().getBody(byte[].class),
+                exchange.getProperty(HubHeaders.STAGE, "unknown", String.class),
+                exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class),
+                cause == null ? "unknown" : cause.getClass().getName(),
+                cause == null ? "no exception recorded" : String.valueOf(cause.getMessage()));
+    }
+
+    /** Replaces the message with the dead-letter record of the {@link Rejection} it carries. */
+    public void record(Exchange exchange) {
+        Rejection rejection = exchange.getMessage().getBody(Rejection.class);
+        if (rejection == null) {
+            throw new IllegalStateException("deadletter.write expects a Rejection, got "
+                    + exchange.getMessage().getBody());
+        }
         var now = clock.instant();
         String id = String.format("%013d-%s", now.toEpochMilli(), UUID.randomUUID());
 
         ObjectNode record = mapper.createObjectNode();
         record.put("id", id);
         record.put("failedAt", now.toString());
-        record.put("stage", stage);
-        record.put("route", routeId);
+        record.put("stage", rejection.stage());
+        record.put("route", rejection.route());
         ObjectNode causeNode = record.putObject("cause");
-        causeNode.put("type", cause == null ? "unknown" : cause.getClass().getName());
-        causeNode.put("message", cause == null ? "no exception recorded" : String.valueOf(cause.getMessage()));
-        Message message = exchange.getMessage();
-        // The original body may still be a file handle (spool) or bytes (Kafka); String covers both.
-        record.set("envelope", envelope(message.getBody(String.class)));
+        causeNode.put("type", rejection.causeType());
+        causeNode.put("message", rejection.message());
+        record.set("envelope", envelope(rejection.staged()));
 
-        log.warn("dead letter {} at stage {}: {}", id, stage, causeNode.get("message").asText());
-        meters.counter("hub.deadletters", "stage", stage).increment();
+        log.warn("dead letter {} at stage {}: {}", id, rejection.stage(), rejection.message());
+        meters.counter("hub.deadletters", "stage", rejection.stage()).increment();
+        Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(HubHeaders.FILE_NAME, id + ".json");
         message.setBody(record.toPrettyString());
     }
 
-    private JsonNode envelope(String original) {
-        if (original == null) {
+    private JsonNode envelope(byte[] staged) {
+        if (staged == null) {
             return mapper.nullNode();
         }
         try {
-            return mapper.readTree(original);
+            return mapper.readTree(staged);
         } catch (IOException e) {
             // Keep even unreadable input: a dead letter must never lose what arrived.
-            return mapper.getNodeFactory().textNode(original);
+            return mapper.getNodeFactory().textNode(new String(staged, StandardCharsets.UTF_8));
         }
     }
 }

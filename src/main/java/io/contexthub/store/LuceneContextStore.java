@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,7 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
     public UpsertResult upsert(List<ContextDocument> documents) {
         List<String> written = new ArrayList<>();
         List<String> stale = new ArrayList<>();
+        Map<String, String> rejected = new LinkedHashMap<>();
         writeLock.lock();
         try {
             Map<String, Long> batchVersions = new HashMap<>();
@@ -95,7 +97,13 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
                     stale.add(document.id());
                     continue;
                 }
-                writer.updateDocument(new Term(ID, document.id()), toLucene(document));
+                try {
+                    writer.updateDocument(new Term(ID, document.id()), toLucene(document));
+                } catch (IllegalArgumentException e) {
+                    // Lucene refuses this document alone (an immense term, a bad vector); the writer stays usable.
+                    rejected.put(document.id(), e.getMessage());
+                    continue;
+                }
                 batchVersions.put(document.id(), document.version());
                 written.add(document.id());
             }
@@ -103,7 +111,7 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
                 writer.commit();
                 searchers.maybeRefreshBlocking();
             }
-            return new UpsertResult(written, stale);
+            return new UpsertResult(written, stale, rejected);
         } catch (IOException e) {
             throw new TransientFailureException("Lucene write failed: " + e.getMessage(), e);
         } finally {

@@ -74,6 +74,23 @@ public abstract class ContextStoreContract {
     }
 
     @Test
+    void aDocumentTheEngineCannotIndexIsRefusedAloneAndTheRestOfTheBatchIsWritten() {
+        // A keyword value over Lucene's 32,766-byte term limit: both engines refuse it, per document.
+        String immense = "x".repeat(40_000);
+        ContextDocument good = doc("event", "ok", 1, "Refund issued for order 1234");
+        ContextDocument refusedDoc = new ContextDocument("event:test:huge", "event", immense, 1,
+                "{\"id\":\"event:test:huge\"}", "a document with an oversized source", good.vector(), "hash");
+
+        var result = store.upsert(List.of(refusedDoc, good));
+
+        assertThat(result.written()).containsExactly("event:test:ok");
+        assertThat(result.rejected()).containsOnlyKeys("event:test:huge");
+        assertThat(result.rejected().get("event:test:huge")).containsIgnoringCase("immense");
+        assertThat(store.get("event", "event:test:ok")).isPresent();
+        assertThat(store.get("event", "event:test:huge")).isEmpty();
+    }
+
+    @Test
     void anOlderVersionNeverOverwritesANewerOne() {
         store.upsert(List.of(doc("event", "e1", 200, "newer text")));
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.mapping.MappingRunner;
-import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextDocumentKey;
@@ -24,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,7 +122,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
     @Override
     public UpsertResult upsert(List<ContextDocument> documents) {
         if (documents.isEmpty()) {
-            return new UpsertResult(List.of(), List.of());
+            return UpsertResult.EMPTY;
         }
         StringBuilder bulk = new StringBuilder();
         for (ContextDocument document : documents) {
@@ -138,7 +138,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         List<String> written = new ArrayList<>();
         List<String> stale = new ArrayList<>();
         List<String> transientErrors = new ArrayList<>();
-        List<String> permanentErrors = new ArrayList<>();
+        Map<String, String> rejected = new LinkedHashMap<>();
         JsonNode items = response.path("items");
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i).path("index");
@@ -151,7 +151,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
             } else if (status == 429 || status >= 500) {
                 transientErrors.add(id + ": " + status + " " + item.path("error").path("type").asText());
             } else {
-                permanentErrors.add(id + ": " + status + " " + item.path("error").path("type").asText() + " "
+                rejected.put(id, status + " " + item.path("error").path("type").asText() + ": "
                         + item.path("error").path("reason").asText());
             }
         }
@@ -160,10 +160,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
             throw new TransientFailureException("OpenSearch refused part of a bulk write: " + transientErrors,
                     new IOException(String.join("; ", transientErrors)));
         }
-        if (!permanentErrors.isEmpty()) {
-            throw new PermanentFailureException("OpenSearch rejected documents: " + permanentErrors);
-        }
-        return new UpsertResult(written, stale);
+        return new UpsertResult(written, stale, rejected);
     }
 
     private ObjectNode source(ContextDocument document) {

@@ -6,19 +6,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One staged envelope on its way through {@code process.canonical}: the documents its mappings produced and
- * the reasons any of them were rejected.
+ * One staged envelope after {@code process.envelope}: the documents its mappings produced, their embedding texts
+ * and the reasons any of them were rejected. The staged bytes stay with it so a rejection can dead-letter the
+ * envelope exactly as it arrived.
  */
-public final class ProcessingBatch {
+public final class MappedEnvelope {
 
+    private final byte[] staged;
     private final Envelope envelope;
     private final List<CanonicalDocument> documents;
     private final List<String> rejections = new ArrayList<>();
     private List<String> texts = List.of();
 
-    public ProcessingBatch(Envelope envelope, List<CanonicalDocument> documents) {
+    public MappedEnvelope(byte[] staged, Envelope envelope, List<CanonicalDocument> documents) {
+        this.staged = staged;
         this.envelope = envelope;
         this.documents = new ArrayList<>(documents);
+    }
+
+    public byte[] staged() {
+        return staged;
     }
 
     public Envelope envelope() {
@@ -30,6 +37,7 @@ public final class ProcessingBatch {
         return documents;
     }
 
+    /** Why documents of this envelope were rejected; not empty means the envelope goes to the dead letters. */
     public List<String> rejections() {
         return rejections;
     }
@@ -43,6 +51,7 @@ public final class ProcessingBatch {
         this.texts = List.copyOf(rendered);
     }
 
+    /** Validation runs before rendering, so a rejected document never has a text to drop. */
     void reject(CanonicalDocument document, String reason) {
         documents.remove(document);
         rejections.add(reason);

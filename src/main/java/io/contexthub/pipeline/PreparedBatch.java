@@ -1,0 +1,33 @@
+package io.contexthub.pipeline;
+
+import io.contexthub.platform.Rejection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A micro-batch of staged envelopes after each went through {@code process.envelope}: those mapped (possibly with
+ * some documents rejected) and those refused outright. Published with one embedding call and one bulk write;
+ * the refused ones are dead-lettered only after that write succeeded.
+ */
+public final class PreparedBatch {
+
+    private final List<MappedEnvelope> mapped = new ArrayList<>();
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    public List<MappedEnvelope> mapped() {
+        return mapped;
+    }
+
+    /** Envelopes to dead-letter: refused while mapping, or with documents refused by validation or the store. */
+    public List<Rejection> rejections() {
+        return rejections;
+    }
+
+    void add(MappedEnvelope envelope) {
+        mapped.add(envelope);
+    }
+
+    void add(Rejection rejection) {
+        rejections.add(rejection);
+    }
+}
