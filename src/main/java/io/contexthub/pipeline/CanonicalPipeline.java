@@ -154,7 +154,8 @@ public class CanonicalPipeline {
                 changed.add(i);
             }
         }
-        List<float[]> embedded = embedder.embed(changed.stream().map(texts::get).toList());
+        List<float[]> embedded = meters.timer("hub.embedding.duration")
+                .record(() -> embedder.embed(changed.stream().map(texts::get).toList()));
         for (int j = 0; j < changed.size(); j++) {
             vectors[changed.get(j)] = embedded.get(j);
         }
@@ -172,7 +173,7 @@ public class CanonicalPipeline {
             toStore.add(new ContextDocument(document.id(), document.entity(), document.source(),
                     document.version(), document.json().toString(), texts.get(i), vectors[i], hashes.get(i)));
         }
-        return store.upsert(toStore);
+        return meters.timer("hub.store.write.duration").record(() -> store.upsert(toStore));
     }
 
     /** Increments a per-source counter once for each entry of {@code sources}. */

@@ -1,7 +1,5 @@
 package io.contexthub.bench;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.ContextHubApplication;
@@ -13,12 +11,10 @@ import io.contexthub.store.opensearch.OpenSearchProperties;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.OpenSearchTestNode;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,29 +53,15 @@ class BackboneBenchmark {
             HubClient client = BenchSupport.client(hub, "bench");
             Embedder embedder = hub.getBean(Embedder.class);
             ContextStore store = hub.getBean(ContextStore.class);
-            MeterRegistry meters = hub.getBean(MeterRegistry.class);
             StringBuilder report = new StringBuilder("\n=== Context Hub benchmark (Kafka + OpenSearch) ===\n");
             report.append("cores: ").append(Runtime.getRuntime().availableProcessors())
                     .append("; broker, OpenSearch node and hub share them\n");
 
-            // 1. acknowledgements: bare route vs webhook staged on Kafka (acks=all)
-            report.append("bare 200 route:        ").append(BenchSupport.bareRoute(client, EVENTS).format("req/s"))
+            // 1. acknowledgements on Kafka next to the bare route; 2. processing into OpenSearch next to raw embedding
+            report.append("bare 200 route:    ").append(BenchSupport.bareRoute(client, EVENTS).format("req/s"))
                     .append('\n');
-            long ingestStart = System.nanoTime();
-            var acks = BenchSupport.webhooks(client, "kafka", EVENTS);
-            report.append("webhook (Kafka):       ").append(acks.format("acks/s"))
-                    .append(" (verify + idempotency key + acks=all + 202)\n");
-
-            // 2. end to end into OpenSearch vs raw embedding
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> store.count("event") >= EVENTS);
-            double e2e = BenchSupport.seconds(ingestStart);
-            long documents = store.count(null);
-            double embedded = meters.find("hub.embeddings.computed").counters().stream()
-                    .mapToDouble(c -> c.count()).sum();
-            report.append(String.format("end to end:            %d events (%d documents, %.0f texts embedded) "
-                    + "searchable in %.1f s = %.0f documents/s%n", EVENTS, documents, embedded, e2e, documents / e2e));
-            report.append(String.format("raw embedding:         %.0f texts/s (batch 8, 2 intra-op threads)%n",
+            report.append(BenchSupport.ingestAndProcess(hub, client, "stage.kafka.consume", "Kafka", EVENTS));
+            report.append(String.format("raw embedding:     %.0f texts/s (batch 8, 2 intra-op threads)%n",
                     BenchSupport.rawEmbeddingPerSecond(embedder)));
 
             // 3. bulk writes of pre-embedded documents: the hub's store vs OpenSearch's _bulk alone
@@ -90,9 +72,9 @@ class BackboneBenchmark {
             }
             double hubBulk = prepared.size() / BenchSupport.seconds(hubStart);
             double rawBulk = rawBulk(prepared);
-            report.append(String.format("bulk, hub store:       %.0f documents/s (%d pre-embedded documents, "
+            report.append(String.format("bulk, hub store:   %.0f documents/s (%d pre-embedded documents, "
                     + "%d per bulk, external versions, per-item checks)%n", hubBulk, prepared.size(), BULK_BATCH));
-            report.append(String.format("bulk, OpenSearch raw:  %.0f documents/s (same documents and batch size, "
+            report.append(String.format("bulk, raw _bulk:   %.0f documents/s (same documents and batch size, "
                     + "plain index actions)%n", rawBulk));
             System.out.println(report);
         } finally {

@@ -1,8 +1,15 @@
 package io.contexthub.bench;
 
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.embedding.Embedder;
+import io.contexthub.embedding.EmbeddingText;
+import io.contexthub.store.ContextStore;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,11 +60,14 @@ final class BenchSupport {
     }
 
     static double rawEmbeddingPerSecond(Embedder embedder) {
-        List<String> texts = sentences(EMBED_TEXTS);
-        embedder.embed(texts.subList(0, 64));
+        return rawEmbeddingPerSecond(embedder, sentences(EMBED_TEXTS));
+    }
+
+    static double rawEmbeddingPerSecond(Embedder embedder, List<String> texts) {
+        embedder.embed(texts.subList(0, Math.min(64, texts.size())));
         long start = System.nanoTime();
         embedder.embed(texts);
-        return EMBED_TEXTS / seconds(start);
+        return texts.size() / seconds(start);
     }
 
     static Latencies bareRoute(HubClient client, int requests) {
@@ -91,6 +101,79 @@ final class BenchSupport {
             }
         }
         return new Latencies(events / seconds(start), percentile(latency, 50), percentile(latency, 99));
+    }
+
+    /**
+     * Three figures for the pipeline behind one staging consumer: webhook acks with processing paused (so the
+     * acks compete with nothing), the drain of that backlog (processing throughput), and a live run in which the
+     * same number of webhooks is processed while it arrives (end to end: first webhook to last searchable).
+     */
+    static String ingestAndProcess(ConfigurableApplicationContext hub, HubClient client, String consumerRoute,
+                                   String bus, int events) throws Exception {
+        CamelContext camel = hub.getBean(CamelContext.class);
+        ContextStore store = hub.getBean(ContextStore.class);
+        MeterRegistry meters = hub.getBean(MeterRegistry.class);
+        StringBuilder report = new StringBuilder();
+
+        camel.getRouteController().stopRoute(consumerRoute);
+        var acks = webhooks(client, "backlog", events);
+        report.append(String.format("webhook (%s):%s%s (processing paused)%n", bus, " ".repeat(Math.max(1, 9 - bus.length())),
+                acks.format("acks/s")));
+
+        long before = store.count(null);
+        double embeddedBefore = embedded(meters);
+        long drainStart = System.nanoTime();
+        camel.getRouteController().startRoute(consumerRoute);
+        awaitEvents(store, events);
+        double drain = seconds(drainStart);
+        long drained = store.count(null) - before;
+        report.append(String.format("backlog drain:     %d documents (%.0f texts embedded) in %.1f s = %.0f documents/s"
+                        + " (%.1f s of it embedding, %.1f s writing)%n",
+                drained, embedded(meters) - embeddedBefore, drain, drained / drain,
+                seconds(meters, "hub.embedding.duration"), seconds(meters, "hub.store.write.duration")));
+
+        report.append(String.format("raw embedding of the same documents' texts: %.0f texts/s%n",
+                rawEmbeddingPerSecond(hub.getBean(Embedder.class), renderedTexts(hub, "backlog", events))));
+
+        long beforeLive = store.count(null);
+        long liveStart = System.nanoTime();
+        webhooks(client, "live", events);
+        awaitEvents(store, 2L * events);
+        double live = seconds(liveStart);
+        long liveDocuments = store.count(null) - beforeLive;
+        report.append(String.format("end to end, live:  %d webhooks sent one by one, %d documents searchable %.1f s "
+                + "after the first = %.0f documents/s%n", events, liveDocuments, live, liveDocuments / live));
+        var batches = meters.get("hub.batch.envelopes").summary();
+        report.append(String.format("micro-batches:     %d, mean %.1f envelopes, max %.0f%n", batches.count(),
+                batches.mean(), batches.max()));
+        return report.toString();
+    }
+
+    /** The embedding texts of stored event documents, rendered by the hub's own templates. */
+    private static List<String> renderedTexts(ConfigurableApplicationContext hub, String prefix, int events)
+            throws Exception {
+        ContextStore store = hub.getBean(ContextStore.class);
+        EmbeddingText templates = hub.getBean(EmbeddingText.class);
+        ObjectMapper json = new ObjectMapper();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < Math.min(events, EMBED_TEXTS); i++) {
+            var document = store.get("event", "event:frontapp:msg_" + prefix + i).orElseThrow();
+            texts.add(templates.render("event", json.readTree(document.json())));
+        }
+        return texts;
+    }
+
+    private static void awaitEvents(ContextStore store, long events) {
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> store.count("event") >= events);
+    }
+
+    private static double seconds(MeterRegistry meters, String timer) {
+        return meters.get(timer).timer().totalTime(java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static double embedded(MeterRegistry meters) {
+        return meters.find("hub.embeddings.computed").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     static double seconds(long startNanos) {
