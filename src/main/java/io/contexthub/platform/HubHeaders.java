@@ -9,6 +9,8 @@ public final class HubHeaders {
     public static final String SOURCE = "hubSource";
     /** Header: the idempotency key of an inbound event, {@code <source>:<provider event id>}. */
     public static final String IDEMPOTENCY_KEY = "hubIdempotencyKey";
+    /** Exchange property: the DeliveryReceipt of a webhook request, filled as its events are staged. */
+    public static final String RECEIPT = "hubDeliveryReceipt";
     /** Exchange property: set when the request is a provider handshake answered without staging. */
     public static final String HANDSHAKE = "hubHandshake";
     /** Header: HTTP status the ingress answers with. Camel's own name, kept here so routes and beans agree. */

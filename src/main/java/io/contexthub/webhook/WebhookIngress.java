@@ -5,10 +5,12 @@ import io.contexthub.platform.HubHeaders;
 import io.contexthub.staging.Envelope;
 import io.contexthub.staging.EnvelopeCodec;
 import io.contexthub.staging.StagingTopics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -29,9 +31,12 @@ public class WebhookIngress {
     private final WebhookResponses responses;
     private final long maxBodyBytes;
 
-    public WebhookIngress(List<WebhookSource> sources, EnvelopeCodec codec, WebhookResponses responses,
-                          WebhookProperties properties) {
-        this.sources = sources.stream().collect(Collectors.toMap(WebhookSource::name, Function.identity()));
+    public WebhookIngress(List<WebhookSource> sources, List<WebhookSourceGroup> groups, EnvelopeCodec codec,
+                          WebhookResponses responses, WebhookProperties properties) {
+        this.sources = Stream.concat(sources.stream(), groups.stream().flatMap(g -> g.sources().stream()))
+                .collect(Collectors.toMap(WebhookSource::name, Function.identity(), (a, b) -> {
+                    throw new IllegalStateException("two webhook sources are named " + a.name());
+                }));
         this.codec = codec;
         this.responses = responses;
         this.maxBodyBytes = properties.maxBodySize().toBytes();
@@ -40,7 +45,10 @@ public class WebhookIngress {
                         + "every request", s.name(), s.name()));
     }
 
-    /** Verifies and interprets the request; leaves either a staged-ready envelope or a handshake reply. */
+    /**
+     * Verifies and interprets the request; leaves either a handshake reply or, as the body, the deliveries to stage
+     * (one per provider event) with an empty {@link DeliveryReceipt} beside them.
+     */
     public void receive(Exchange exchange, String sourceName) {
         WebhookSource source = sources.get(sourceName);
         if (source == null || !source.configured()) {
@@ -57,15 +65,46 @@ public class WebhookIngress {
         if (outcome instanceof WebhookOutcome.Handshake handshake) {
             exchange.setProperty(HubHeaders.HANDSHAKE, true);
             responses.json(exchange, 200, handshake.responseBody());
-        } else if (outcome instanceof WebhookOutcome.Event event) {
+            return;
+        }
+        List<WebhookOutcome.Event> events = outcome instanceof WebhookOutcome.Batch batch
+                ? batch.events() : List.of((WebhookOutcome.Event) outcome);
+        if (events.isEmpty()) {
+            throw RequestRejectedException.badRequest("no_events", "the request carries no events");
+        }
+        List<StagedDelivery> deliveries = new ArrayList<>();
+        for (WebhookOutcome.Event event : events) {
             Envelope envelope = codec.create(source.name(), event.stream(), event.type(), event.eventId(),
                     true, event.payload());
-            message.removeHeaders("*");
-            message.setHeader(HubHeaders.IDEMPOTENCY_KEY, envelope.idempotencyKey());
-            message.setHeader(HubHeaders.FILE_NAME, EnvelopeCodec.fileName(envelope));
-            message.setHeader(HubHeaders.STAGING_TOPIC, StagingTopics.inbound(source.name()));
-            message.setHeader(HubHeaders.STAGING_KEY, envelope.idempotencyKey());
-            message.setBody(codec.encode(envelope));
+            deliveries.add(new StagedDelivery(envelope.idempotencyKey(), EnvelopeCodec.fileName(envelope),
+                    StagingTopics.inbound(source.name()), codec.encode(envelope)));
         }
+        message.removeHeaders("*");
+        message.setBody(deliveries);
+        exchange.setProperty(HubHeaders.RECEIPT, new DeliveryReceipt());
+    }
+
+    /** Turns one delivery of the request into the message the duplicate check and the staging write expect. */
+    public void prepare(Exchange exchange) {
+        Message message = exchange.getMessage();
+        StagedDelivery delivery = message.getBody(StagedDelivery.class);
+        message.removeHeaders("*");
+        message.setHeader(HubHeaders.IDEMPOTENCY_KEY, delivery.idempotencyKey());
+        message.setHeader(HubHeaders.FILE_NAME, delivery.fileName());
+        message.setHeader(HubHeaders.STAGING_TOPIC, delivery.topic());
+        message.setHeader(HubHeaders.STAGING_KEY, delivery.idempotencyKey());
+        message.setBody(delivery.envelope());
+    }
+
+    public void staged(Exchange exchange) {
+        receipt(exchange).staged(exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class));
+    }
+
+    public void duplicate(Exchange exchange) {
+        receipt(exchange).duplicate(exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class));
+    }
+
+    private static DeliveryReceipt receipt(Exchange exchange) {
+        return exchange.getProperty(HubHeaders.RECEIPT, DeliveryReceipt.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.contexthub.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /** What a verified webhook request turned out to be. */
 public sealed interface WebhookOutcome {
@@ -18,5 +19,15 @@ public sealed interface WebhookOutcome {
      * @param payload the verified request body
      */
     record Event(String eventId, String stream, String type, JsonNode payload) implements WebhookOutcome {
+    }
+
+    /**
+     * Several provider events delivered in one request (HubSpot batches them). Each is staged, and checked for
+     * duplicates, on its own; the sender gets 202 once all are staged.
+     */
+    record Batch(List<Event> events) implements WebhookOutcome {
+        public Batch {
+            events = List.copyOf(events);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.contexthub.webhook;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize larger requests are refused with 413 before they are read
  * @param rateLimit   requests admitted per period across all webhook sources; above it senders get 429
  * @param frontapp    Front application webhooks
+ * @param stripe      Stripe webhook endpoint secrets ({@code whsec_...}, used as they are)
+ * @param hubspot     HubSpot app client secrets and the public URL HubSpot calls
  */
 @Validated
 @ConfigurationProperties("hub.webhooks")
@@ -24,7 +27,13 @@ public record WebhookProperties(
         @NotNull @DefaultValue("5m") Duration tolerance,
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
-        @Valid @NotNull @DefaultValue Secrets frontapp) {
+        @Valid @NotNull @DefaultValue Secrets frontapp,
+        @Valid @NotNull @DefaultValue Secrets stripe,
+        @Valid @NotNull @DefaultValue HubSpot hubspot) {
+
+    /** The names above; any other {@code hub.webhooks.<name>.secret} declares a Standard Webhooks sender. */
+    public static final java.util.Set<String> RESERVED = java.util.Set.of(
+            "tolerance", "max-body-size", "rate-limit", "frontapp", "stripe", "hubspot");
 
     /**
      * @param requests     admitted per period
@@ -32,6 +41,28 @@ public record WebhookProperties(
      */
     public record RateLimit(@Positive @DefaultValue("200") int requests,
                             @Positive @DefaultValue("1000") long periodMillis) {
+    }
+
+    /**
+     * @param secret    the app's client secret(s); comma-separated while rotating
+     * @param publicUrl the scheme, host and any path prefix HubSpot calls, e.g. {@code https://hub.example.com};
+     *                  v3 signatures cover the full URL, which a proxy in front of the hub changes. Unset: taken
+     *                  from {@code X-Forwarded-Proto}/{@code X-Forwarded-Host}, else from the request itself.
+     */
+    public record HubSpot(List<String> secret, URI publicUrl) {
+
+        public HubSpot {
+            secret = new Secrets(secret).secret();
+        }
+
+        public boolean configured() {
+            return !secret.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "HubSpot[" + secret.size() + " secrets configured, publicUrl=" + publicUrl + "]";
+        }
     }
 
     /**

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.ErrorBodies;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.HubHeaders;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.processor.ThrottlerRejectedExecutionException;
 import org.slf4j.Logger;
@@ -34,14 +36,23 @@ public class WebhookResponses {
         this.retryAfterSeconds = Math.max(1, (properties.rateLimit().periodMillis() + 999) / 1000);
     }
 
-    public void accepted(Exchange exchange) {
-        String key = exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class);
-        json(exchange, 202, mapper.createObjectNode().put("status", "accepted").put("eventId", key));
-    }
-
-    public void duplicate(Exchange exchange) {
-        String key = exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class);
-        json(exchange, 200, mapper.createObjectNode().put("status", "duplicate").put("eventId", key));
+    /**
+     * 202 when at least one event was staged, 200 when every event was a duplicate. A single-event request names its
+     * event; a batch lists what was staged and what was already known.
+     */
+    public void reply(Exchange exchange) {
+        DeliveryReceipt receipt = exchange.getProperty(HubHeaders.RECEIPT, DeliveryReceipt.class);
+        boolean accepted = !receipt.staged().isEmpty();
+        ObjectNode body = mapper.createObjectNode().put("status", accepted ? "accepted" : "duplicate");
+        List<String> all = new ArrayList<>(receipt.staged());
+        all.addAll(receipt.duplicates());
+        if (all.size() == 1) {
+            body.put("eventId", all.get(0));
+        } else {
+            receipt.staged().forEach(body.putArray("staged")::add);
+            receipt.duplicates().forEach(body.putArray("duplicates")::add);
+        }
+        json(exchange, accepted ? 202 : 200, body);
     }
 
     /** Translates whatever stopped the request into its status and error body. */

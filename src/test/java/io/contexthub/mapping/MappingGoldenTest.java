@@ -26,7 +26,7 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 
 /**
  * Runs every golden test beside the mappings: {@code mappings/<source>/<mapping>.test.yaml} holds cases of
- * input (an inline payload or a fixture's body) and the exact canonical documents expected. Every expected
+ * input (an inline payload, a fixture's body or a part of it) and the exact canonical documents expected. Every expected
  * document must also satisfy its schema, so a golden file cannot enshrine an invalid document.
  */
 class MappingGoldenTest {
@@ -76,8 +76,10 @@ class MappingGoldenTest {
         String[] parts = mapping.split("/");
         String source = parts[1];
         String stream = parts[2].substring(0, parts[2].indexOf("-to-"));
+        // fixture: <file>, or <file>#<JSON pointer> for one part of its body (one event of a batch)
+        String[] fixture = testCase.path("fixture").asText("").split("#", 2);
         JsonNode payload = testCase.has("fixture")
-                ? Fixtures.load(testCase.path("fixture").asText()).body()
+                ? Fixtures.load(fixture[0]).body().at(fixture.length > 1 ? fixture[1] : "")
                 : testCase.path("payload");
         JsonNode env = testCase.path("envelope");
         return new Envelope(env.path("id").asText("golden-envelope"), source, stream,

@@ -38,6 +38,11 @@ public record Fixtures(JsonNode json) {
         return json.path("request").path("headers").path(name).asText(null);
     }
 
+    /** The fixture's test secret, where {@code _meta.test_secret} is a single string. */
+    public String testSecret() {
+        return json.path("_meta").path("test_secret").asText();
+    }
+
     public String testSecret(String name) {
         return json.path("_meta").path("test_secret").path(name).asText();
     }

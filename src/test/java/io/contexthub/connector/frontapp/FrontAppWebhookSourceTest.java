@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.support.Fixtures;
 import io.contexthub.support.FrontSigner;
+import io.contexthub.support.WebhookSettings;
 import io.contexthub.webhook.WebhookOutcome;
-import io.contexthub.webhook.WebhookProperties;
 import io.contexthub.webhook.WebhookRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,10 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 class FrontAppWebhookSourceTest {
 
@@ -29,9 +27,7 @@ class FrontAppWebhookSourceTest {
     static final long SIGNED_AT = Long.parseLong(INBOUND.header("x-front-request-timestamp"));
 
     private static FrontAppWebhookSource source(Instant now, String... secrets) {
-        var properties = new WebhookProperties(Duration.ofMinutes(5), DataSize.ofMegabytes(1),
-                new WebhookProperties.RateLimit(100, 1000), new WebhookProperties.Secrets(List.of(secrets)));
-        return new FrontAppWebhookSource(properties, Clock.fixed(now, ZoneOffset.UTC), new ObjectMapper());
+        return new FrontAppWebhookSource(WebhookSettings.front(secrets), Clock.fixed(now, ZoneOffset.UTC), new ObjectMapper());
     }
 
     private static WebhookRequest request(Fixtures fixture) {
