@@ -9,8 +9,10 @@ import io.contexthub.staging.Envelope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -33,17 +35,27 @@ public class MappingRunner {
     record Mapping(String entity, JsonataExpression expression) {
     }
 
+    private final List<MappingDirectoryResolver> directories;
+
     public MappingRunner(Assets assets, ObjectMapper mapper) {
+        this(assets, mapper, List.of());
+    }
+
+    @Autowired
+    public MappingRunner(Assets assets, ObjectMapper mapper, List<MappingDirectoryResolver> directories) {
         this.assets = assets;
         this.mapper = mapper;
+        this.directories = List.copyOf(directories);
     }
 
     public List<CanonicalDocument> map(Envelope envelope) {
-        List<Mapping> selected = mappings.computeIfAbsent(envelope.source() + "/" + envelope.stream(),
-                key -> load(envelope.source(), envelope.stream()));
+        String directory = directories.stream().map(d -> d.directory(envelope.source()))
+                .flatMap(Optional::stream).findFirst().orElse(envelope.source());
+        List<Mapping> selected = mappings.computeIfAbsent(directory + "/" + envelope.stream(),
+                key -> load(directory, envelope.stream()));
         if (selected.isEmpty()) {
             throw new PermanentFailureException("no mapping for source " + envelope.source() + ", stream "
-                    + envelope.stream() + " (expected mappings/" + envelope.source() + "/" + envelope.stream()
+                    + envelope.stream() + " (expected mappings/" + directory + "/" + envelope.stream()
                     + "-to-<entity>.jsonata)");
         }
         List<CanonicalDocument> documents = new ArrayList<>();
@@ -101,11 +113,11 @@ public class MappingRunner {
         return new CanonicalDocument(mapping.entity(), id, name, document);
     }
 
-    private List<Mapping> load(String source, String stream) {
+    private List<Mapping> load(String directory, String stream) {
         String prefix = stream + "-to-";
         List<Mapping> loaded = new ArrayList<>();
-        for (Resource resource : assets.list("mappings/" + source + "/" + prefix + "*" + SUFFIX)) {
-            loaded.add(compile("mappings/" + source + "/" + resource.getFilename()));
+        for (Resource resource : assets.list("mappings/" + directory + "/" + prefix + "*" + SUFFIX)) {
+            loaded.add(compile("mappings/" + directory + "/" + resource.getFilename()));
         }
         return List.copyOf(loaded);
     }

@@ -1,0 +1,105 @@
+package io.contexthub.connector.standardwebhooks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.mapping.MappingDirectoryResolver;
+import io.contexthub.platform.Assets;
+import io.contexthub.webhook.TimestampWindow;
+import io.contexthub.webhook.WebhookProperties;
+import io.contexthub.webhook.WebhookSource;
+import io.contexthub.webhook.WebhookSourceGroup;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every sender configured as {@code hub.webhooks.<name>.secret} whose name is not one of the built-in sources
+ * (frontapp, hubspot, stripe) is a Standard Webhooks sender at {@code POST /webhooks/<name>}. Found in the
+ * environment at startup (properties, YAML or {@code HUB_WEBHOOKS_<NAME>_SECRET}); a bad name or secret stops
+ * the hub with a message naming the property.
+ */
+@Component
+public class StandardWebhookSenders implements WebhookSourceGroup, MappingDirectoryResolver {
+
+    public static final String GENERIC_MAPPING = "standard-webhooks";
+    static final ConfigurationPropertyName WEBHOOKS = ConfigurationPropertyName.of("hub.webhooks");
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+    private static final Logger log = LoggerFactory.getLogger(StandardWebhookSenders.class);
+
+    private final List<WebhookSource> sources = new ArrayList<>();
+    private final Map<String, String> mappingDirectories = new TreeMap<>();
+
+    public StandardWebhookSenders(Environment environment, WebhookProperties properties, Assets assets, Clock clock,
+                                  ObjectMapper mapper) {
+        Binder binder = Binder.get(environment);
+        TimestampWindow window = new TimestampWindow(clock, properties.tolerance());
+        for (String name : names(environment)) {
+            String prefix = "hub.webhooks." + name;
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalStateException(prefix + ".secret: '" + name + "' cannot name a webhook source; "
+                        + "use lower case letters, digits, - or _");
+            }
+            StandardWebhookSettings settings = binder.bind(prefix, StandardWebhookSettings.class)
+                    .orElseThrow(() -> new IllegalStateException(prefix + " could not be read"));
+            List<byte[]> keys = new ArrayList<>();
+            for (String secret : settings.secret() == null ? List.<String>of() : settings.secret()) {
+                if (secret.isBlank()) {
+                    continue;
+                }
+                keys.add(StandardWebhookSource.key(secret.trim()).orElseThrow(() -> new IllegalStateException(
+                        prefix + ".secret must be whsec_ followed by base64 (as Standard Webhooks senders issue it)")));
+            }
+            String directory = settings.mapping() != null && !settings.mapping().isBlank() ? settings.mapping()
+                    : assets.list("mappings/" + name + "/" + StandardWebhookSource.STREAM + "-to-*.jsonata").isEmpty()
+                    ? GENERIC_MAPPING : name;
+            if (assets.list("mappings/" + directory + "/" + StandardWebhookSource.STREAM + "-to-*.jsonata").isEmpty()) {
+                throw new IllegalStateException(prefix + ".mapping: mappings/" + directory + "/ has no "
+                        + StandardWebhookSource.STREAM + "-to-<entity>.jsonata");
+            }
+            mappingDirectories.put(name, directory);
+            sources.add(new StandardWebhookSource(name, keys, window, mapper));
+            log.info("Standard Webhooks sender {} at /webhooks/{}, mapped by mappings/{}/", name, name, directory);
+        }
+    }
+
+    /** The {@code <name>} of every {@code hub.webhooks.<name>.secret} that is not a built-in source. */
+    static TreeSet<String> names(Environment environment) {
+        TreeSet<String> names = new TreeSet<>();
+        for (var source : ConfigurationPropertySources.get(environment)) {
+            if (!(source instanceof IterableConfigurationPropertySource iterable)) {
+                continue;
+            }
+            iterable.stream()
+                    .filter(WEBHOOKS::isAncestorOf)
+                    .filter(property -> property.getNumberOfElements() == 4
+                            && "secret".equals(property.getLastElement(ConfigurationPropertyName.Form.UNIFORM)))
+                    .map(property -> property.getElement(2, ConfigurationPropertyName.Form.ORIGINAL))
+                    .filter(name -> !WebhookProperties.RESERVED.contains(name))
+                    .forEach(names::add);
+        }
+        return names;
+    }
+
+    @Override
+    public List<WebhookSource> sources() {
+        return List.copyOf(sources);
+    }
+
+    @Override
+    public Optional<String> directory(String source) {
+        return Optional.ofNullable(mappingDirectories.get(source));
+    }
+}

@@ -1,0 +1,18 @@
+package io.contexthub.connector.standardwebhooks;
+
+import java.util.List;
+
+/**
+ * One Standard Webhooks sender, bound from {@code hub.webhooks.<name>.*}.
+ *
+ * @param secret  signing secret(s), {@code whsec_<base64>} (the prefix is optional); comma-separated while rotating
+ * @param mapping the directory under {@code mappings/} that maps this sender's events; unset: {@code <name>} when
+ *                that directory has mappings, else the generic {@code standard-webhooks}
+ */
+public record StandardWebhookSettings(List<String> secret, String mapping) {
+
+    @Override
+    public String toString() {
+        return "StandardWebhookSettings[" + (secret == null ? 0 : secret.size()) + " secrets, mapping=" + mapping + "]";
+    }
+}

@@ -1,0 +1,63 @@
+package io.contexthub.connector.standardwebhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.Assets;
+import io.contexthub.platform.HubProperties;
+import io.contexthub.support.WebhookSettings;
+import io.contexthub.webhook.WebhookSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/** Which senders configuration declares, and the startup errors an operator sees for a bad one. */
+class StandardWebhookSendersTest {
+
+    static final Assets ASSETS = new Assets(new HubProperties(Path.of("target"), Path.of("").toAbsolutePath(),
+            HubProperties.Staging.spool, HubProperties.Store.lucene));
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    static StandardWebhookSenders senders(Map<String, Object> properties, Map<String, Object> environment) {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("test", properties));
+        // in place of the real process environment, under the name Spring Boot maps HUB_X_Y variables for
+        env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        environment));
+        return new StandardWebhookSenders(env, WebhookSettings.front(), ASSETS, Clock.systemUTC(), new ObjectMapper());
+    }
+
+    @Test
+    void everyOtherNameWithASecretIsASenderFromPropertiesOrTheEnvironment() {
+        var senders = senders(Map.of("hub.webhooks.acme.secret", SECRET, "hub.webhooks.frontapp.secret", "x",
+                        "hub.webhooks.stripe.secret", "whsec_y", "hub.webhooks.rate-limit.requests", "5"),
+                Map.of("HUB_WEBHOOKS_BILLING_SECRET", SECRET));
+
+        assertThat(senders.sources()).extracting(WebhookSource::name).containsExactly("acme", "billing");
+        assertThat(senders.directory("acme")).contains(StandardWebhookSenders.GENERIC_MAPPING);
+        assertThat(senders.directory("stripe")).as("built-in sources keep their own mappings").isEmpty();
+    }
+
+    @Test
+    void aSenderWithItsOwnMappingDirectoryUsesIt() {
+        var senders = senders(Map.of("hub.webhooks.acme.secret", SECRET, "hub.webhooks.acme.mapping", "hubspot"),
+                Map.of());
+
+        assertThat(senders.directory("acme")).contains("hubspot");
+    }
+
+    @Test
+    void aBadSecretOrMappingStopsTheHubNamingTheProperty() {
+        assertThatThrownBy(() -> senders(Map.of("hub.webhooks.acme.secret", "whsec_not base64!"), Map.of()))
+                .hasMessageContaining("hub.webhooks.acme.secret");
+        assertThatThrownBy(() -> senders(Map.of("hub.webhooks.acme.secret", SECRET,
+                "hub.webhooks.acme.mapping", "no-such-directory"), Map.of()))
+                .hasMessageContaining("hub.webhooks.acme.mapping");
+    }
+}
