@@ -65,7 +65,7 @@ public class MappingRunner {
         return documents;
     }
 
-    /** Runs one mapping file, e.g. {@code mappings/frontapp/webhook-to-event.jsonata}; golden tests use it. */
+    /** Runs one mapping file, e.g. {@code mappings/frontapp/events-to-event.jsonata}; golden tests use it. */
     public List<CanonicalDocument> apply(String mappingPath, Envelope envelope) {
         return run(compile(mappingPath), envelope);
     }

@@ -2,9 +2,10 @@ package io.contexthub.webhook;
 
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.platform.HubHeaders;
-import io.contexthub.staging.Envelope;
+import io.contexthub.staging.DeliveryReceipt;
+import io.contexthub.staging.Deliveries;
 import io.contexthub.staging.EnvelopeCodec;
-import io.contexthub.staging.StagingTopics;
+import io.contexthub.staging.StagedDelivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +29,18 @@ public class WebhookIngress {
 
     private final Map<String, WebhookSource> sources;
     private final EnvelopeCodec codec;
+    private final Deliveries deliveries;
     private final WebhookResponses responses;
     private final long maxBodyBytes;
 
     public WebhookIngress(List<WebhookSource> sources, List<WebhookSourceGroup> groups, EnvelopeCodec codec,
-                          WebhookResponses responses, WebhookProperties properties) {
+                          Deliveries deliveries, WebhookResponses responses, WebhookProperties properties) {
         this.sources = Stream.concat(sources.stream(), groups.stream().flatMap(g -> g.sources().stream()))
                 .collect(Collectors.toMap(WebhookSource::name, Function.identity(), (a, b) -> {
                     throw new IllegalStateException("two webhook sources are named " + a.name());
                 }));
         this.codec = codec;
+        this.deliveries = deliveries;
         this.responses = responses;
         this.maxBodyBytes = properties.maxBodySize().toBytes();
         this.sources.values().stream().filter(s -> !s.configured()).forEach(s -> log.warn(
@@ -72,39 +75,13 @@ public class WebhookIngress {
         if (events.isEmpty()) {
             throw RequestRejectedException.badRequest("no_events", "the request carries no events");
         }
-        List<StagedDelivery> deliveries = new ArrayList<>();
+        List<StagedDelivery> staged = new ArrayList<>();
         for (WebhookOutcome.Event event : events) {
-            Envelope envelope = codec.create(source.name(), event.stream(), event.type(), event.eventId(),
-                    true, event.payload());
-            deliveries.add(new StagedDelivery(envelope.idempotencyKey(), EnvelopeCodec.fileName(envelope),
-                    StagingTopics.inbound(source.name()), codec.encode(envelope)));
+            staged.add(deliveries.of(codec.create(source.name(), event.stream(), event.type(), event.eventId(),
+                    true, event.payload())));
         }
         message.removeHeaders("*");
-        message.setBody(deliveries);
+        message.setBody(staged);
         exchange.setProperty(HubHeaders.RECEIPT, new DeliveryReceipt());
-    }
-
-    /** Turns one delivery of the request into the message the duplicate check and the staging write expect. */
-    public void prepare(Exchange exchange) {
-        Message message = exchange.getMessage();
-        StagedDelivery delivery = message.getBody(StagedDelivery.class);
-        message.removeHeaders("*");
-        message.setHeader(HubHeaders.IDEMPOTENCY_KEY, delivery.idempotencyKey());
-        message.setHeader(HubHeaders.FILE_NAME, delivery.fileName());
-        message.setHeader(HubHeaders.STAGING_TOPIC, delivery.topic());
-        message.setHeader(HubHeaders.STAGING_KEY, delivery.idempotencyKey());
-        message.setBody(delivery.envelope());
-    }
-
-    public void staged(Exchange exchange) {
-        receipt(exchange).staged(exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class));
-    }
-
-    public void duplicate(Exchange exchange) {
-        receipt(exchange).duplicate(exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class));
-    }
-
-    private static DeliveryReceipt receipt(Exchange exchange) {
-        return exchange.getProperty(HubHeaders.RECEIPT, DeliveryReceipt.class);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.ErrorBodies;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.HubHeaders;
+import io.contexthub.staging.DeliveryReceipt;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;

@@ -37,7 +37,7 @@ class AssetsTest {
         Assets assets = new Assets(hub(null));
 
         assertThat(assets.root()).isEqualTo("classpath:hub/");
-        assertThat(assets.list("mappings/frontapp/webhook-to-*.jsonata")).hasSize(2);
+        assertThat(assets.list("mappings/frontapp/events-to-*.jsonata")).hasSize(2);
         assertThat(assets.read("canonical-model/event.schema.json")).contains("\"title\": \"Event\"");
     }
 
@@ -46,12 +46,12 @@ class AssetsTest {
         for (String folder : new String[] {"routes", "mappings", "canonical-model"}) {
             TestFiles.copyTree(Path.of(folder), dir.resolve(folder));
         }
-        Path mapping = dir.resolve("mappings/frontapp/webhook-to-event.jsonata");
+        Path mapping = dir.resolve("mappings/frontapp/events-to-event.jsonata");
         Files.writeString(mapping, Files.readString(mapping)
                 .replace("\"channel\": $message.type,", "\"channel\": \"front-\" & $message.type,"));
         var runner = new MappingRunner(new Assets(hub(dir)), JSON);
 
-        var envelope = new Envelope("e1", "frontapp", "webhook", "inbound_received", Instant.EPOCH,
+        var envelope = new Envelope("e1", "frontapp", "events", "inbound_received", Instant.EPOCH,
                 "frontapp:evt_3s78kxhw", true, FrontEvents.INBOUND.body());
         var event = runner.map(envelope).stream().filter(d -> d.entity().equals("event")).findFirst().orElseThrow();
 

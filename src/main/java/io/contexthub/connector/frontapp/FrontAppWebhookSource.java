@@ -32,7 +32,8 @@ public class FrontAppWebhookSource implements WebhookSource {
     static final String TIMESTAMP = "x-front-request-timestamp";
     static final String CHALLENGE = "x-front-challenge";
     static final String SYNC_TYPE = "sync";
-    static final String STREAM = "webhook";
+    /** Front Events, whether pushed by a webhook or pulled by the events and conversations syncs. */
+    public static final String STREAM = "events";
 
     private final List<String> secrets;
     private final TimestampWindow window;

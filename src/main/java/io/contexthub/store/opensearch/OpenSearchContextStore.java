@@ -28,11 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.hc.client5.http.auth.AuthScope;
-import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.opensearch.client.Request;
@@ -66,14 +62,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         this.mapper = mapper;
         this.prefix = properties.indexPrefix();
         this.refresh = properties.refresh();
-        var builder = RestClient.builder(HttpHost.create(properties.url()));
-        if (properties.username() != null && !properties.username().isBlank()) {
-            var credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(new AuthScope(null, -1), new UsernamePasswordCredentials(
-                    properties.username(), String.valueOf(properties.password()).toCharArray()));
-            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
-        }
-        this.client = builder.build();
+        this.client = OpenSearchClients.restClient(properties);
         ensureIndices(properties.replicas());
     }
 

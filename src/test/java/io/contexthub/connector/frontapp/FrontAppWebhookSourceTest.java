@@ -52,7 +52,7 @@ class FrontAppWebhookSourceTest {
         assertThat(outcome).isInstanceOfSatisfying(WebhookOutcome.Event.class, event -> {
             assertThat(event.eventId()).isEqualTo("evt_3s78kxhw");
             assertThat(event.type()).isEqualTo("inbound_received");
-            assertThat(event.stream()).isEqualTo("webhook");
+            assertThat(event.stream()).isEqualTo("events");
             assertThat(event.payload().path("payload").path("id").asText()).isEqualTo("evt_3s78kxhw");
         });
     }

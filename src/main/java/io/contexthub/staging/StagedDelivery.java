@@ -1,4 +1,4 @@
-package io.contexthub.webhook;
+package io.contexthub.staging;
 
 /**
  * One verified provider event ready to stage: the envelope bytes and what the staging write and the duplicate

@@ -1,4 +1,4 @@
-package io.contexthub.webhook;
+package io.contexthub.staging;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,120 @@
+package io.contexthub.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.platform.HttpReplies;
+import io.contexthub.platform.RequestRejectedException;
+import io.contexthub.sync.Checkpoint;
+import io.contexthub.sync.CheckpointStore;
+import io.contexthub.sync.SyncRuns;
+import io.contexthub.sync.SyncStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /api/connectors}: every sync stream with its state, cursor, progress and lag;
+ * {@code POST /api/connectors/{name}/sync[?stream=]}: starts runs now (a stream already running is left alone).
+ */
+@Component("connectorsApi")
+public class ConnectorsApi {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectorsApi.class);
+
+    private final SyncRuns runs;
+    private final CheckpointStore checkpoints;
+    private final ProducerTemplate producer;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public ConnectorsApi(SyncRuns runs, CheckpointStore checkpoints, ProducerTemplate producer, ObjectMapper mapper,
+                         Clock clock) {
+        this.runs = runs;
+        this.checkpoints = checkpoints;
+        this.producer = producer;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public void list(Exchange exchange) {
+        Map<String, ObjectNode> connectors = new TreeMap<>();
+        for (SyncStream stream : runs.streams()) {
+            ObjectNode connector = connectors.computeIfAbsent(stream.connector(), name -> {
+                ObjectNode node = mapper.createObjectNode().put("name", name)
+                        .put("configured", stream.api().configured());
+                node.putArray("streams");
+                return node;
+            });
+            Checkpoint checkpoint = checkpoints.get(stream.connector(), stream.name())
+                    .orElse(Checkpoint.initial(stream.connector(), stream.name()));
+            ObjectNode node = ((ArrayNode) connector.get("streams")).addObject();
+            node.put("name", stream.name());
+            node.put("state", checkpoint.state());
+            node.put("cursor", checkpoint.cursor());
+            lagSeconds(checkpoint.cursor()).ifPresent(lag -> node.put("lagSeconds", lag));
+            node.put("recordsDone", checkpoint.recordsDone());
+            if (checkpoint.total() != null) {
+                node.put("total", checkpoint.total());
+            }
+            node.put("pendingCalls", checkpoint.pending().size());
+            node.put("startedAt", checkpoint.startedAt() == null ? null : checkpoint.startedAt().toString());
+            node.put("finishedAt", checkpoint.finishedAt() == null ? null : checkpoint.finishedAt().toString());
+            node.put("lastError", checkpoint.lastError());
+        }
+        ObjectNode body = mapper.createObjectNode();
+        connectors.values().forEach(body.putArray("connectors")::add);
+        HttpReplies.json(exchange, 200, body);
+    }
+
+    public void sync(Exchange exchange, @Header("name") String name, @Header("stream") String stream) {
+        List<SyncStream> selected = runs.streams().stream()
+                .filter(s -> s.connector().equals(name) && (stream == null || stream.isBlank() || s.name().equals(stream)))
+                .toList();
+        if (selected.isEmpty()) {
+            throw RequestRejectedException.notFound("unknown_connector", "no sync named " + name
+                    + (stream == null || stream.isBlank() ? "" : " with a stream " + stream));
+        }
+        if (!selected.get(0).api().configured()) {
+            throw new RequestRejectedException(409, "not_configured", name + " has no credentials configured "
+                    + "(see docs/connectors/" + name + ".md)");
+        }
+        ArrayNode started = mapper.createArrayNode();
+        for (SyncStream s : selected) {
+            producer.asyncSendBody("direct:sync." + s.connector() + "." + s.name(), null);
+            started.add(s.name());
+            log.info("sync of {}/{} requested through the API", s.connector(), s.name());
+        }
+        ObjectNode body = mapper.createObjectNode().put("status", "started").put("connector", name);
+        body.set("streams", started);
+        HttpReplies.json(exchange, 202, body);
+    }
+
+    /** Seconds between the cursor and now, when the cursor is a time (epoch seconds or an ISO-8601 instant). */
+    private Optional<Long> lagSeconds(String cursor) {
+        if (cursor == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        try {
+            if (cursor.matches("\\d{9,11}(\\.\\d+)?")) {
+                return Optional.of(Math.max(0, now.getEpochSecond() - new BigDecimal(cursor).longValue()));
+            }
+            return Optional.of(Math.max(0, Duration.between(Instant.parse(cursor), now).toSeconds()));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.contexthub.connector.frontapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.platform.TransientFailureException;
+import io.contexthub.sync.RateBudget;
+import io.contexthub.sync.SyncApi;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Front's Core API as the syncs call it: a company API token, or an OAuth access token refreshed with the refresh
+ * token before it expires or when Front refuses it; one rate budget for the whole company; and "next" links
+ * followed only within Front's domain.
+ */
+@Component
+public class FrontApi implements SyncApi {
+
+    static final Duration EARLY_REFRESH = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(FrontApi.class);
+
+    private final FrontAppSyncProperties properties;
+    private final RateBudget budget;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private String accessToken;
+    private Instant expiresAt = Instant.EPOCH;
+    private String refreshToken;
+
+    public FrontApi(FrontAppSyncProperties properties, Clock clock, ObjectMapper mapper) {
+        this.properties = properties;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.budget = new RateBudget("frontapp", properties.requestsPerMinute(), properties.burstPerSecond(), clock);
+        this.refreshToken = properties.oauth().refreshToken();
+    }
+
+    @Override
+    public String connector() {
+        return FrontAppWebhookSource.NAME;
+    }
+
+    @Override
+    public boolean configured() {
+        return properties.configured();
+    }
+
+    @Override
+    public synchronized String authorization() {
+        if (properties.apiToken() != null && !properties.apiToken().isBlank()) {
+            return "Bearer " + properties.apiToken();
+        }
+        if (!properties.oauth().configured()) {
+            throw new PermanentFailureException("hub.connectors.frontapp: set api-token, or oauth.client-id, "
+                    + "oauth.client-secret and oauth.refresh-token");
+        }
+        if (accessToken == null || !clock.instant().isBefore(expiresAt.minus(EARLY_REFRESH))) {
+            refresh();
+        }
+        return "Bearer " + accessToken;
+    }
+
+    @Override
+    public synchronized void tokenRejected() {
+        accessToken = null;
+    }
+
+    @Override
+    public RateBudget budget() {
+        return budget;
+    }
+
+    @Override
+    public boolean mayCall(URI url) {
+        String base = properties.baseUrl().getHost();
+        String host = url.getHost();
+        if (host == null || !properties.baseUrl().getScheme().equals(url.getScheme())) {
+            return false;
+        }
+        int dot = base.indexOf('.');
+        String domain = dot < 0 ? base : base.substring(dot + 1);
+        return host.equals(base) || (dot > 0 && domain.contains(".") && host.endsWith("." + domain));
+    }
+
+    /** refresh_token grant with HTTP Basic client credentials, as Front's OAuth documentation describes. */
+    private void refresh() {
+        var oauth = properties.oauth();
+        String form = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
+        String basic = Base64.getEncoder().encodeToString((oauth.clientId() + ":" + oauth.clientSecret())
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(oauth.tokenUrl()).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new TransientFailureException("Front token endpoint unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailureException("interrupted while refreshing the Front token", e);
+        }
+        if (response.statusCode() >= 500 || response.statusCode() == 429) {
+            throw new TransientFailureException("Front token endpoint answered " + response.statusCode(), null);
+        }
+        if (response.statusCode() != 200) {
+            throw new PermanentFailureException("Front refused the refresh token (" + response.statusCode()
+                    + "); authorise the app again and set hub.connectors.frontapp.oauth.refresh-token");
+        }
+        try {
+            JsonNode token = mapper.readTree(response.body());
+            accessToken = token.path("access_token").asText(null);
+            if (accessToken == null) {
+                throw new PermanentFailureException("Front's token response has no access_token");
+            }
+            long expires = token.path("expires_at").asLong(0);
+            // expires_at: epoch seconds or milliseconds; absent: assume Front's hour
+            expiresAt = expires == 0 ? clock.instant().plus(Duration.ofHours(1))
+                    : expires > 100_000_000_000L ? Instant.ofEpochMilli(expires) : Instant.ofEpochSecond(expires);
+            String rotated = token.path("refresh_token").asText(null);
+            if (rotated != null && !rotated.isBlank()) {
+                refreshToken = rotated;
+            }
+            log.info("Front access token refreshed; valid until {}", expiresAt);
+        } catch (IOException e) {
+            throw new TransientFailureException("Front's token response is not JSON: " + e.getMessage(), e);
+        }
+    }
+}

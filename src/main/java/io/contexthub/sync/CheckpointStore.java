@@ -1,0 +1,29 @@
+package io.contexthub.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable checkpoints of the syncs, and the leases that let only one hub instance run a stream at a time. The
+ * embedded implementation keeps files under {@code <hub.data-dir>/checkpoints}; with {@code hub.store=opensearch}
+ * they live in OpenSearch, shared by every instance.
+ */
+public interface CheckpointStore {
+
+    Optional<Checkpoint> get(String connector, String stream);
+
+    /** Stores the checkpoint durably before returning. */
+    void put(Checkpoint checkpoint);
+
+    List<Checkpoint> all();
+
+    /**
+     * Takes or renews the lease on {@code key} for {@code owner} until now + ttl. False when another owner holds an
+     * unexpired lease.
+     */
+    boolean lease(String key, String owner, Duration ttl);
+
+    /** Gives the lease back if {@code owner} holds it. */
+    void release(String key, String owner);
+}

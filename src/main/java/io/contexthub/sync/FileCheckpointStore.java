@@ -1,0 +1,109 @@
+package io.contexthub.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.TransientFailureException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Checkpoints as JSON files, {@code <dir>/<connector>.<stream>.json}, each written to a temporary file, forced to
+ * disk and renamed over the old one, so a crash leaves the previous checkpoint or the new one, never half of
+ * either. Leases are in memory: the embedded defaults run one hub per data directory.
+ */
+public class FileCheckpointStore implements CheckpointStore {
+
+    private final Path dir;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+
+    record Lease(String owner, Instant until) {
+    }
+
+    public FileCheckpointStore(Path dir, ObjectMapper mapper, Clock clock) {
+        this.dir = dir;
+        this.mapper = mapper;
+        this.clock = clock;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the checkpoint directory " + dir, e);
+        }
+    }
+
+    @Override
+    public Optional<Checkpoint> get(String connector, String stream) {
+        Path file = file(connector, stream);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mapper.readValue(file.toFile(), Checkpoint.class));
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void put(Checkpoint checkpoint) {
+        Path file = file(checkpoint.connector(), checkpoint.stream());
+        Path temp = file.resolveSibling(".tmp-" + file.getFileName());
+        try {
+            byte[] json = mapper.writeValueAsBytes(checkpoint);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(java.nio.ByteBuffer.wrap(json));
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Checkpoint> all() {
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")
+                    && !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+                checkpoints.add(mapper.readValue(file.toFile(), Checkpoint.class));
+            }
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot list checkpoints in " + dir + ": " + e.getMessage(), e);
+        }
+        return checkpoints;
+    }
+
+    @Override
+    public boolean lease(String key, String owner, Duration ttl) {
+        Instant now = clock.instant();
+        Lease granted = leases.compute(key, (k, current) ->
+                current == null || current.owner().equals(owner) || current.until().isBefore(now)
+                        ? new Lease(owner, now.plus(ttl)) : current);
+        return granted.owner().equals(owner);
+    }
+
+    @Override
+    public void release(String key, String owner) {
+        leases.computeIfPresent(key, (k, current) -> current.owner().equals(owner) ? null : current);
+    }
+
+    private Path file(String connector, String stream) {
+        return dir.resolve(connector + "." + stream + ".json");
+    }
+}

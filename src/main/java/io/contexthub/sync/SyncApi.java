@@ -1,0 +1,27 @@
+package io.contexthub.sync;
+
+import java.net.URI;
+
+/** An API that syncs call: how requests are authorised, how fast they may go, and where they may go. */
+public interface SyncApi {
+
+    /** The connector the API belongs to, for logs and errors. */
+    String connector();
+
+    /** Whether credentials are configured; syncs of an unconfigured API are not started. */
+    boolean configured();
+
+    /** The value of the Authorization header for the next request (fetching or refreshing a token if needed). */
+    String authorization();
+
+    /** The last token was refused (401): forget it, so the next request gets a fresh one. */
+    void tokenRejected();
+
+    RateBudget budget();
+
+    /**
+     * Whether a URL may receive this API's credentials. "next" links come from responses; following one to
+     * another host would hand the token to whoever wrote the response.
+     */
+    boolean mayCall(URI url);
+}

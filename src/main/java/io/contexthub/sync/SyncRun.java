@@ -1,0 +1,91 @@
+package io.contexthub.sync;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * One run of one stream, carried by the sync route's exchange: the calls still to make and what has been done.
+ * The route loops while {@link #hasNext()}; the state is written to the checkpoint after every page.
+ */
+public final class SyncRun {
+
+    private final SyncStream stream;
+    private final String leaseKey;
+    private final String owner;
+    private final String cursor;
+    private final Instant startedAt;
+    private final Deque<SyncRequest> queue;
+    private String watermark;
+    private long recordsDone;
+    private Long total;
+    private SyncPage lastPage;
+
+    SyncRun(SyncStream stream, String leaseKey, String owner, Checkpoint checkpoint, Instant startedAt,
+            List<SyncRequest> queue) {
+        this.stream = stream;
+        this.leaseKey = leaseKey;
+        this.owner = owner;
+        this.cursor = checkpoint.cursor();
+        this.startedAt = startedAt;
+        this.queue = new ArrayDeque<>(queue);
+        this.watermark = checkpoint.unfinished() ? checkpoint.runWatermark() : null;
+        this.recordsDone = checkpoint.unfinished() ? checkpoint.recordsDone() : 0;
+        this.total = checkpoint.unfinished() ? checkpoint.total() : null;
+    }
+
+    public boolean hasNext() {
+        return !queue.isEmpty();
+    }
+
+    public SyncStream stream() {
+        return stream;
+    }
+
+    SyncRequest current() {
+        return queue.peekFirst();
+    }
+
+    void read(SyncPage page) {
+        this.lastPage = page;
+    }
+
+    /** The current call is done and its records staged: move on, the follow-ups first. */
+    void advance(long staged) {
+        queue.pollFirst();
+        List<SyncRequest> followUps = lastPage.followUps();
+        for (int i = followUps.size() - 1; i >= 0; i--) {
+            queue.addFirst(followUps.get(i));
+        }
+        watermark = stream.later(watermark, lastPage.watermark());
+        if (lastPage.total() != null) {
+            total = lastPage.total();
+        }
+        recordsDone += staged;
+        lastPage = null;
+    }
+
+    Checkpoint checkpoint(String state, String error, Instant finishedAt) {
+        boolean done = queue.isEmpty() && Checkpoint.IDLE.equals(state);
+        return new Checkpoint(stream.connector(), stream.name(), done ? stream.later(cursor, watermark) : cursor,
+                List.copyOf(queue), done ? null : watermark, recordsDone, total, state, error, startedAt,
+                finishedAt);
+    }
+
+    String leaseKey() {
+        return leaseKey;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    public long recordsDone() {
+        return recordsDone;
+    }
+
+    public Long total() {
+        return total;
+    }
+}

@@ -1,0 +1,178 @@
+package io.contexthub.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.HubHeaders;
+import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.staging.DeliveryReceipt;
+import io.contexthub.staging.Deliveries;
+import io.contexthub.staging.EnvelopeCodec;
+import io.contexthub.staging.StagedDelivery;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Java half of the {@code sync-stream} route template: starts a run (taking the stream's lease and resuming an
+ * unfinished run from its checkpoint), reads each response into deliveries, commits the checkpoint after each
+ * page is staged, and ends the run. Progress goes to the log, to metrics and to {@code GET /api/connectors}.
+ */
+@Component("syncRuns")
+public class SyncRuns {
+
+    /** Exchange property holding the {@link SyncRun} of a sync route's exchange. */
+    public static final String RUN = "hubSyncRun";
+    /** How long a lease lasts without a page being committed; a crashed instance's lease expires after it. */
+    static final Duration LEASE = Duration.ofMinutes(10);
+
+    private static final Logger log = LoggerFactory.getLogger(SyncRuns.class);
+
+    private final Map<String, SyncStream> streams;
+    private final CheckpointStore checkpoints;
+    private final EnvelopeCodec codec;
+    private final Deliveries deliveries;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+
+    public SyncRuns(List<SyncStream> streams, CheckpointStore checkpoints, EnvelopeCodec codec, Deliveries deliveries,
+                    ObjectMapper mapper, Clock clock, MeterRegistry meters) {
+        this.streams = streams.stream().collect(Collectors.toMap(s -> key(s.connector(), s.name()),
+                Function.identity()));
+        this.checkpoints = checkpoints;
+        this.codec = codec;
+        this.deliveries = deliveries;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    static String key(String connector, String stream) {
+        return connector + "." + stream;
+    }
+
+    public List<SyncStream> streams() {
+        return List.copyOf(streams.values());
+    }
+
+    public Optional<SyncStream> stream(String connector, String stream) {
+        return Optional.ofNullable(streams.get(key(connector, stream)));
+    }
+
+    /**
+     * Starts a run unless another instance (or another trigger here) holds the stream's lease; then the exchange
+     * carries no run and the route does nothing.
+     */
+    public void begin(Exchange exchange, String connector, String streamName) {
+        SyncStream stream = stream(connector, streamName).orElseThrow(() -> new IllegalStateException(
+                "no sync stream " + connector + "/" + streamName));
+        String leaseKey = "sync." + key(connector, streamName);
+        if (!checkpoints.lease(leaseKey, owner, LEASE)) {
+            log.info("{}/{}: a run is already in progress (here or on another instance); skipping", connector,
+                    streamName);
+            exchange.removeProperty(RUN);
+            return;
+        }
+        Checkpoint checkpoint = checkpoints.get(connector, streamName).orElse(Checkpoint.initial(connector, streamName));
+        List<SyncRequest> queue = checkpoint.unfinished() ? checkpoint.pending()
+                : stream.first(Optional.ofNullable(checkpoint.cursor()));
+        SyncRun run = new SyncRun(stream, leaseKey, owner, checkpoint, clock.instant(), queue);
+        if (checkpoint.unfinished()) {
+            log.info("{}/{}: resuming the unfinished run ({} records done, {} calls pending)", connector, streamName,
+                    checkpoint.recordsDone(), checkpoint.pending().size());
+        } else {
+            log.info("{}/{}: run started from cursor {}", connector, streamName, checkpoint.cursor());
+        }
+        checkpoints.put(run.checkpoint(Checkpoint.RUNNING, null, null));
+        exchange.setProperty(RUN, run);
+    }
+
+    /** The next call, as the body for {@code sync.fetch}. */
+    public SyncRequest next(Exchange exchange) {
+        return run(exchange).current();
+    }
+
+    /** Reads the response into the deliveries to stage (the body) and an empty receipt for them. */
+    public List<StagedDelivery> page(Exchange exchange) {
+        SyncRun run = run(exchange);
+        SyncStream stream = run.stream();
+        JsonNode body;
+        try {
+            body = mapper.readTree(exchange.getMessage().getBody(byte[].class));
+        } catch (IOException e) {
+            throw new PermanentFailureException(stream.connector() + " answered " + run.current().url()
+                    + " with something that is not JSON: " + e.getMessage(), e);
+        }
+        SyncPage page = stream.page(run.current(), body);
+        run.read(page);
+        List<StagedDelivery> staged = new ArrayList<>();
+        for (SyncRecord record : page.records()) {
+            staged.add(deliveries.of(codec.create(stream.connector(), stream.envelopeStream(), record.type(), record.key(),
+                    true, record.payload())));
+        }
+        exchange.setProperty(HubHeaders.RECEIPT, new DeliveryReceipt());
+        return staged;
+    }
+
+    /** The page's records are staged: advance and store the checkpoint, renewing the lease. */
+    public void commit(Exchange exchange) {
+        SyncRun run = run(exchange);
+        DeliveryReceipt receipt = exchange.getProperty(HubHeaders.RECEIPT, DeliveryReceipt.class);
+        int staged = receipt.staged().size() + receipt.duplicates().size();
+        run.advance(staged);
+        checkpoints.lease(run.leaseKey(), run.owner(), LEASE);
+        checkpoints.put(run.checkpoint(Checkpoint.RUNNING, null, null));
+        SyncStream stream = run.stream();
+        meters.counter("hub.sync.records", "connector", stream.connector(), "stream", stream.name())
+                .increment(receipt.staged().size());
+        log.info("{}/{}: {} records so far{} ({} new in this page, {} already staged)", stream.connector(),
+                stream.name(), run.recordsDone(), run.total() == null ? "" : " of " + run.total(),
+                receipt.staged().size(), receipt.duplicates().size());
+    }
+
+    public void complete(Exchange exchange) {
+        SyncRun run = run(exchange);
+        Checkpoint done = run.checkpoint(Checkpoint.IDLE, null, clock.instant());
+        checkpoints.put(done);
+        checkpoints.release(run.leaseKey(), run.owner());
+        exchange.removeProperty(RUN);
+        log.info("{}/{}: run complete, {} records; cursor now {}", done.connector(), done.stream(),
+                done.recordsDone(), done.cursor());
+    }
+
+    /** The run failed after its retries: keep what is pending, so the next run resumes there. */
+    public void fail(Exchange exchange) {
+        SyncRun run = exchange.getProperty(RUN, SyncRun.class);
+        if (run == null) {
+            return;
+        }
+        Throwable cause = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String error = cause == null ? "unknown" : cause.getMessage();
+        checkpoints.put(run.checkpoint(Checkpoint.FAILED, error, clock.instant()));
+        checkpoints.release(run.leaseKey(), run.owner());
+        exchange.removeProperty(RUN);
+        meters.counter("hub.sync.failures", "connector", run.stream().connector(), "stream", run.stream().name())
+                .increment();
+        log.warn("{}/{}: run failed after {} records; the next run resumes where it stopped: {}",
+                run.stream().connector(), run.stream().name(), run.recordsDone(), error);
+    }
+
+    private static SyncRun run(Exchange exchange) {
+        return exchange.getProperty(RUN, SyncRun.class);
+    }
+}
