@@ -14,7 +14,7 @@ import java.util.List;
  * @param runWatermark  the newest change the unfinished run has seen; becomes {@code cursor} when it completes
  * @param recordsDone   records staged by the current (or last) run
  * @param total         records the run will bring in all, when the API says
- * @param state         idle, running, failed
+ * @param state         idle, running, failed, paused (the API's limits stopped it; it resumes next time)
  * @param lastError     why the last run failed, if it did
  * @param startedAt     when the current (or last) run started
  * @param finishedAt    when the last run ended
@@ -26,6 +26,7 @@ public record Checkpoint(String connector, String stream, String cursor, List<Sy
     public static final String IDLE = "idle";
     public static final String RUNNING = "running";
     public static final String FAILED = "failed";
+    public static final String PAUSED = "paused";
 
     public Checkpoint {
         pending = pending == null ? List.of() : List.copyOf(pending);

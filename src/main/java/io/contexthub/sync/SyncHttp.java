@@ -44,10 +44,13 @@ public class SyncHttp {
         // keep Camel's redelivery counters: they are how the route's retries know when to stop
         message.removeHeaders("*", "CamelRedeliver*");
         message.setHeader(Exchange.HTTP_URI, request.url());
-        message.setHeader(Exchange.HTTP_METHOD, "GET");
+        message.setHeader(Exchange.HTTP_METHOD, request.method());
         message.setHeader("Accept", "application/json");
         message.setHeader("Authorization", api.authorization());
-        message.setBody(null);
+        if (request.body() != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        }
+        message.setBody(request.body());
     }
 
     public void after(Exchange exchange) {

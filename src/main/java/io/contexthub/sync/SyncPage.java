@@ -10,7 +10,9 @@ import java.util.List;
  *                  each conversation, then the next page of conversations)
  * @param watermark the newest change seen in this response, in the stream's cursor format; null if none. The
  *                  latest watermark of a run becomes the stream's cursor when the run completes.
- * @param total     how many records the whole run will bring, when the API says; else null
+ * @param total     how many records the series of pages this response starts will bring, when the API says
+ *                  (GA4 rowCount, Salesforce totalSize) — reported by the first page of a series only; the run
+ *                  adds them up. Else null.
  */
 public record SyncPage(List<SyncRecord> records, List<SyncRequest> followUps, String watermark, Long total) {
 

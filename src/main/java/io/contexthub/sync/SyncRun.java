@@ -43,7 +43,8 @@ public final class SyncRun {
         return stream;
     }
 
-    SyncRequest current() {
+    /** The call being made (the head of the queue until its page is committed). */
+    public SyncRequest current() {
         return queue.peekFirst();
     }
 
@@ -60,7 +61,7 @@ public final class SyncRun {
         }
         watermark = stream.later(watermark, lastPage.watermark());
         if (lastPage.total() != null) {
-            total = lastPage.total();
+            total = (total == null ? 0 : total) + lastPage.total();
         }
         recordsDone += staged;
         lastPage = null;

@@ -154,8 +154,17 @@ public class SyncRuns {
                 done.recordsDone(), done.cursor());
     }
 
+    /** The API's limits stop the run for now; it keeps what is pending and resumes at its next run. */
+    public void pause(Exchange exchange) {
+        end(exchange, Checkpoint.PAUSED);
+    }
+
     /** The run failed after its retries: keep what is pending, so the next run resumes there. */
     public void fail(Exchange exchange) {
+        end(exchange, Checkpoint.FAILED);
+    }
+
+    private void end(Exchange exchange, String state) {
         SyncRun run = exchange.getProperty(RUN, SyncRun.class);
         if (run == null) {
             return;
@@ -163,13 +172,13 @@ public class SyncRuns {
         Throwable cause = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String error = cause == null ? "unknown" : cause.getMessage();
-        checkpoints.put(run.checkpoint(Checkpoint.FAILED, error, clock.instant()));
+        checkpoints.put(run.checkpoint(state, error, clock.instant()));
         checkpoints.release(run.leaseKey(), run.owner());
         exchange.removeProperty(RUN);
-        meters.counter("hub.sync.failures", "connector", run.stream().connector(), "stream", run.stream().name())
-                .increment();
-        log.warn("{}/{}: run failed after {} records; the next run resumes where it stopped: {}",
-                run.stream().connector(), run.stream().name(), run.recordsDone(), error);
+        meters.counter(Checkpoint.PAUSED.equals(state) ? "hub.sync.pauses" : "hub.sync.failures",
+                "connector", run.stream().connector(), "stream", run.stream().name()).increment();
+        log.warn("{}/{}: run {} after {} records; the next run resumes where it stopped: {}",
+                run.stream().connector(), run.stream().name(), state, run.recordsDone(), error);
     }
 
     private static SyncRun run(Exchange exchange) {

@@ -1,0 +1,173 @@
+package io.contexthub.connector.ga4;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.platform.TransientFailureException;
+import io.contexthub.sync.RateBudget;
+import io.contexthub.sync.SyncApi;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The GA4 Data API with a service account (two-legged OAuth): a JWT signed RS256 with the account's private key
+ * ({@code iss} = client_email, {@code scope} = analytics.readonly, {@code aud} = the token endpoint, one hour) is
+ * exchanged at Google's token endpoint for an access token, again shortly before it expires or when GA4 refuses it.
+ */
+@Component
+public class Ga4Api implements SyncApi {
+
+    static final String CONNECTOR = "ga4";
+    static final String SCOPE = "https://www.googleapis.com/auth/analytics.readonly";
+    static final String GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+    static final Duration LIFETIME = Duration.ofHours(1);
+    static final Duration EARLY_REFRESH = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(Ga4Api.class);
+
+    private final Ga4Properties properties;
+    private final RateBudget budget;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private String accessToken;
+    private Instant expiresAt = Instant.EPOCH;
+
+    public Ga4Api(Ga4Properties properties, Clock clock, ObjectMapper mapper) {
+        this.properties = properties;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.budget = new RateBudget(CONNECTOR, properties.requestsPerMinute(), properties.requestsPerMinute(), clock);
+    }
+
+    @Override
+    public String connector() {
+        return CONNECTOR;
+    }
+
+    @Override
+    public boolean configured() {
+        return properties.configured();
+    }
+
+    @Override
+    public synchronized String authorization() {
+        if (accessToken == null || !clock.instant().isBefore(expiresAt.minus(EARLY_REFRESH))) {
+            exchange(readKey());
+        }
+        return "Bearer " + accessToken;
+    }
+
+    @Override
+    public synchronized void tokenRejected() {
+        accessToken = null;
+    }
+
+    @Override
+    public RateBudget budget() {
+        return budget;
+    }
+
+    @Override
+    public boolean mayCall(URI url) {
+        return properties.baseUrl().getScheme().equals(url.getScheme())
+                && properties.baseUrl().getHost().equals(url.getHost())
+                && properties.baseUrl().getPort() == url.getPort();
+    }
+
+    private JsonNode readKey() {
+        if (properties.serviceAccountKey() == null) {
+            throw new PermanentFailureException("hub.connectors.ga4.service-account-key is not set");
+        }
+        try {
+            return mapper.readTree(Files.readAllBytes(properties.serviceAccountKey()));
+        } catch (IOException e) {
+            throw new PermanentFailureException("hub.connectors.ga4.service-account-key: cannot read "
+                    + properties.serviceAccountKey() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void exchange(JsonNode key) {
+        String email = key.path("client_email").asText("");
+        URI tokenUrl = key.hasNonNull("token_uri") && properties.tokenUrl().toString().equals("https://oauth2.googleapis.com/token")
+                ? URI.create(key.path("token_uri").asText()) : properties.tokenUrl();
+        Instant now = clock.instant();
+        String assertion = jwt(email, tokenUrl, now, privateKey(key.path("private_key").asText("")));
+        String form = "grant_type=" + URLEncoder.encode(GRANT, StandardCharsets.UTF_8) + "&assertion=" + assertion;
+        HttpRequest request = HttpRequest.newBuilder(tokenUrl).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new TransientFailureException("Google token endpoint unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailureException("interrupted while fetching a Google token", e);
+        }
+        if (response.statusCode() == 429 || response.statusCode() >= 500) {
+            throw new TransientFailureException("Google token endpoint answered " + response.statusCode(), null);
+        }
+        if (response.statusCode() != 200) {
+            throw new PermanentFailureException("Google refused the service account " + email + " ("
+                    + response.statusCode() + "): " + response.body());
+        }
+        try {
+            JsonNode token = mapper.readTree(response.body());
+            accessToken = token.path("access_token").asText(null);
+            if (accessToken == null) {
+                throw new PermanentFailureException("Google's token response has no access_token");
+            }
+            expiresAt = now.plusSeconds(token.path("expires_in").asLong(LIFETIME.toSeconds()));
+            log.info("GA4 access token for {} obtained; valid until {}", email, expiresAt);
+        } catch (IOException e) {
+            throw new TransientFailureException("Google's token response is not JSON", e);
+        }
+    }
+
+    /** header.claims.signature, each base64url without padding, signed RS256 (RFC 7519, Google's service accounts). */
+    String jwt(String email, URI audience, Instant now, PrivateKey key) {
+        var encoder = Base64.getUrlEncoder().withoutPadding();
+        String header = encoder.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = encoder.encodeToString(mapper.createObjectNode().put("iss", email).put("scope", SCOPE)
+                .put("aud", audience.toString()).put("iat", now.getEpochSecond())
+                .put("exp", now.plus(LIFETIME).getEpochSecond()).toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key);
+            signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + claims + "." + encoder.encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new PermanentFailureException("cannot sign the GA4 token request: " + e.getMessage(), e);
+        }
+    }
+
+    private static PrivateKey privateKey(String pem) {
+        String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
+                .replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new PermanentFailureException("hub.connectors.ga4.service-account-key: private_key is not a PKCS#8 "
+                    + "RSA key", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.contexthub.connector.salesforce;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Salesforce syncs through camel-salesforce ({@code hub.connectors.salesforce.*}).
+ *
+ * @param enabled           whether the schedules run
+ * @param loginUrl          where camel-salesforce logs in (a sandbox: https://test.salesforce.com)
+ * @param clientId          the connected app's consumer key
+ * @param clientSecret      its consumer secret
+ * @param refreshToken      a refresh token of the integration user (OAuth refresh-token flow)
+ * @param apiVersion        the REST API version
+ * @param limitThreshold    the share of the org's 24-hour API allocation (Sforce-Limit-Info) at which syncs pause
+ * @param requestsPerMinute calls per minute this hub may make
+ * @param accounts          Account → Customer (defaults for the three streams: application.yaml)
+ * @param contacts          Contact → Customer
+ * @param orders            Order → Invoice
+ */
+@Validated
+@ConfigurationProperties("hub.connectors.salesforce")
+public record SalesforceProperties(
+        @DefaultValue("false") boolean enabled,
+        @NotNull @DefaultValue("https://login.salesforce.com") URI loginUrl,
+        String clientId,
+        String clientSecret,
+        String refreshToken,
+        @NotBlank @DefaultValue("59.0") String apiVersion,
+        @DecimalMin("0.1") @DecimalMax("1.0") @DefaultValue("0.9") double limitThreshold,
+        @Positive @DefaultValue("60") int requestsPerMinute,
+        @Valid @NotNull Stream accounts,
+        @Valid @NotNull Stream contacts,
+        @Valid @NotNull Stream orders) {
+
+    /**
+     * @param soql  the SELECT ... FROM ... of the stream (a WHERE of your own is kept); the hub adds the cursor
+     *              condition on SystemModstamp and the ORDER BY. It must select Id, SystemModstamp and IsDeleted.
+     * @param every how often the stream runs
+     */
+    public record Stream(@NotBlank String soql, @NotNull Duration every) {
+    }
+
+    public boolean configured() {
+        return clientId != null && !clientId.isBlank() && refreshToken != null && !refreshToken.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "SalesforceProperties[enabled=" + enabled + ", loginUrl=" + loginUrl + ", clientId=" + clientId
+                + ", apiVersion=" + apiVersion + "]";
+    }
+}
