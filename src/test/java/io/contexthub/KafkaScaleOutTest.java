@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.contexthub.store.ContextStore;
+import io.contexthub.support.Fixtures;
+import io.contexthub.support.FrontApiStub;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.OpenSearchTestNode;
@@ -34,6 +36,7 @@ class KafkaScaleOutTest {
     static final int EVENTS = 2000;
     static final String PREFIX = "scale" + UUID.randomUUID().toString().substring(0, 8);
     static EmbeddedKafkaKraftBroker kafka;
+    static FrontApiStub front;
     static ConfigurableApplicationContext hubA;
     static ConfigurableApplicationContext hubB;
 
@@ -50,7 +53,12 @@ class KafkaScaleOutTest {
                 "--hub.store=opensearch",
                 "--hub.opensearch.url=" + OpenSearchTestNode.url(),
                 "--hub.opensearch.index-prefix=" + PREFIX,
-                "--hub.opensearch.replicas=0");
+                "--hub.opensearch.replicas=0",
+                "--hub.webhooks.stripe.secret=whsec_test_secret",
+                "--hub.connectors.frontapp.base-url=" + front.baseUrl(),
+                "--hub.connectors.frontapp.api-token=front-company-token",
+                "--hub.connectors.frontapp.requests-per-minute=6000",
+                "--hub.connectors.frontapp.burst-per-second=100");
     }
 
     static HubClient client(ConfigurableApplicationContext hub) {
@@ -65,6 +73,7 @@ class KafkaScaleOutTest {
 
     @BeforeAll
     static void startBackbone() {
+        front = new FrontApiStub();
         kafka = new EmbeddedKafkaKraftBroker(1, 4);
         kafka.afterPropertiesSet();
         hubA = start("a");
@@ -82,6 +91,7 @@ class KafkaScaleOutTest {
         if (kafka != null) {
             kafka.destroy();
         }
+        front.close();
     }
 
     @Test
@@ -124,6 +134,39 @@ class KafkaScaleOutTest {
 
     @Test
     @Order(3)
+    void aSyncRunsOnOneInstanceAtATimeAndOtherSourcesLandInOpenSearchToo() throws Exception {
+        // Front answers slowly, so the second instance asks while the first holds the stream's lease
+        front.stub(FrontApiStub.firstPage("/contacts").willReturn(FrontApiStub.json(front.list(List.of(
+                FrontApiStub.contact("crd_backbone1", "Noor Backbone", "noor@backbone.io", 1795200001.5)), null))
+                .withFixedDelay(2000)));
+
+        assertThat(client(hubA).api("POST", "/api/connectors/frontapp/sync?stream=contacts").status()).isEqualTo(202);
+        assertThat(client(hubB).api("POST", "/api/connectors/frontapp/sync?stream=contacts").status()).isEqualTo(202);
+
+        ContextStore store = hubA.getBean(ContextStore.class);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                store.get("customer", "customer:frontapp:crd_backbone1").isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> client(hubB).api("GET", "/api/connectors").json()
+                .path("connectors").findValues("streams").stream().flatMap(streams -> java.util.stream.StreamSupport
+                        .stream(streams.spliterator(), false))
+                .anyMatch(st -> st.path("name").asText().equals("contacts") && st.path("state").asText().equals("idle")
+                        && st.path("cursor").asText().equals("1795200001.5")));
+        assertThat(front.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/contacts"))))
+                .as("one run, on one instance").hasSize(1);
+
+        Fixtures invoice = Fixtures.load("stripe-invoice-paid.json");
+        String body = invoice.json().path("raw_body").asText();
+        var reply = client(hubB).post("/webhooks/stripe", java.util.Map.of("content-type", "application/json",
+                "stripe-signature", com.stripe.net.Webhook.Signature.generateSignatureHeader(body, invoice.testSecret(),
+                        java.time.Instant.now().getEpochSecond())), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(reply.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                store.get("invoice", "invoice:stripe:in_1Pgc6tB7WZ01zgkWu9fdqL6I").isPresent());
+    }
+
+    @Test
+    @Order(4)
     void withKafkaGoneSendersGet503InsteadOfAHang() {
         kafka.destroy();
         kafka = null;
