@@ -3,20 +3,17 @@ package io.contexthub.connector.frontapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.PermanentFailureException;
-import io.contexthub.platform.TransientFailureException;
 import io.contexthub.sync.RateBudget;
 import io.contexthub.sync.SyncApi;
-import java.io.IOException;
+import io.contexthub.sync.TokenEndpoint;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,8 +32,7 @@ public class FrontApi implements SyncApi {
     private final FrontAppSyncProperties properties;
     private final RateBudget budget;
     private final Clock clock;
-    private final ObjectMapper mapper;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final TokenEndpoint tokens;
     private String accessToken;
     private Instant expiresAt = Instant.EPOCH;
     private String refreshToken;
@@ -44,7 +40,7 @@ public class FrontApi implements SyncApi {
     public FrontApi(FrontAppSyncProperties properties, Clock clock, ObjectMapper mapper) {
         this.properties = properties;
         this.clock = clock;
-        this.mapper = mapper;
+        this.tokens = new TokenEndpoint(mapper);
         this.budget = new RateBudget("frontapp", properties.requestsPerMinute(), properties.burstPerSecond(), clock);
         this.refreshToken = properties.oauth().refreshToken();
     }
@@ -102,43 +98,17 @@ public class FrontApi implements SyncApi {
         String form = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
         String basic = Base64.getEncoder().encodeToString((oauth.clientId() + ":" + oauth.clientSecret())
                 .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(oauth.tokenUrl()).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new TransientFailureException("Front token endpoint unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailureException("interrupted while refreshing the Front token", e);
+        JsonNode token = tokens.post(oauth.tokenUrl(), Map.of("Authorization", "Basic " + basic), form, "Front",
+                "authorise the app again and set hub.connectors.frontapp.oauth.refresh-token");
+        accessToken = token.path("access_token").asText();
+        long expires = token.path("expires_at").asLong(0);
+        // expires_at: epoch seconds or milliseconds; absent: assume Front's hour
+        expiresAt = expires == 0 ? clock.instant().plus(Duration.ofHours(1))
+                : expires > 100_000_000_000L ? Instant.ofEpochMilli(expires) : Instant.ofEpochSecond(expires);
+        String rotated = token.path("refresh_token").asText(null);
+        if (rotated != null && !rotated.isBlank()) {
+            refreshToken = rotated;
         }
-        if (response.statusCode() >= 500 || response.statusCode() == 429) {
-            throw new TransientFailureException("Front token endpoint answered " + response.statusCode(), null);
-        }
-        if (response.statusCode() != 200) {
-            throw new PermanentFailureException("Front refused the refresh token (" + response.statusCode()
-                    + "); authorise the app again and set hub.connectors.frontapp.oauth.refresh-token");
-        }
-        try {
-            JsonNode token = mapper.readTree(response.body());
-            accessToken = token.path("access_token").asText(null);
-            if (accessToken == null) {
-                throw new PermanentFailureException("Front's token response has no access_token");
-            }
-            long expires = token.path("expires_at").asLong(0);
-            // expires_at: epoch seconds or milliseconds; absent: assume Front's hour
-            expiresAt = expires == 0 ? clock.instant().plus(Duration.ofHours(1))
-                    : expires > 100_000_000_000L ? Instant.ofEpochMilli(expires) : Instant.ofEpochSecond(expires);
-            String rotated = token.path("refresh_token").asText(null);
-            if (rotated != null && !rotated.isBlank()) {
-                refreshToken = rotated;
-            }
-            log.info("Front access token refreshed; valid until {}", expiresAt);
-        } catch (IOException e) {
-            throw new TransientFailureException("Front's token response is not JSON: " + e.getMessage(), e);
-        }
+        log.info("Front access token refreshed; valid until {}", expiresAt);
     }
 }

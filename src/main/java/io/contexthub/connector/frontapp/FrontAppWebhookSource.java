@@ -1,16 +1,14 @@
 package io.contexthub.connector.frontapp;
 
-import io.contexthub.platform.RequestRejectedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.webhook.Hmac;
 import io.contexthub.webhook.JsonBodies;
-import io.contexthub.webhook.TimestampWindow;
 import io.contexthub.webhook.WebhookOutcome;
 import io.contexthub.webhook.WebhookProperties;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.webhook.WebhookRequest;
-import io.contexthub.webhook.WebhookSource;
+import io.contexthub.webhook.SignedWebhookSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
  * challenge.
  */
 @Component
-public class FrontAppWebhookSource implements WebhookSource {
+public class FrontAppWebhookSource extends SignedWebhookSource {
 
     public static final String NAME = "frontapp";
     static final String SIGNATURE = "x-front-signature";
@@ -35,24 +33,8 @@ public class FrontAppWebhookSource implements WebhookSource {
     /** Front Events, whether pushed by a webhook or pulled by the events and conversations syncs. */
     public static final String STREAM = "events";
 
-    private final List<String> secrets;
-    private final TimestampWindow window;
-    private final ObjectMapper mapper;
-
     public FrontAppWebhookSource(WebhookProperties properties, Clock clock, ObjectMapper mapper) {
-        this.secrets = properties.frontapp().secret();
-        this.window = new TimestampWindow(clock, properties.tolerance());
-        this.mapper = mapper;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean configured() {
-        return !secrets.isEmpty();
+        super(NAME, properties.frontapp().secret(), properties, clock, mapper);
     }
 
     @Override
@@ -75,26 +57,12 @@ public class FrontAppWebhookSource implements WebhookSource {
     }
 
     void verify(WebhookRequest request) {
-        String signature = request.header(SIGNATURE).orElseThrow(() ->
-                RequestRejectedException.unauthorized("missing_signature", SIGNATURE + " header is missing"));
-        String timestamp = request.header(TIMESTAMP).orElseThrow(() ->
-                RequestRejectedException.unauthorized("missing_signature", TIMESTAMP + " header is missing"));
-        long millis;
-        try {
-            millis = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            throw RequestRejectedException.unauthorized("invalid_timestamp",
-                    TIMESTAMP + " must be epoch milliseconds");
-        }
-        window.check(Instant.ofEpochMilli(millis), TIMESTAMP);
+        String signature = required(request, SIGNATURE, SIGNATURE + " header is missing");
+        String timestamp = required(request, TIMESTAMP, TIMESTAMP + " header is missing");
+        window.check(Instant.ofEpochMilli(epoch(timestamp, TIMESTAMP, "milliseconds")), TIMESTAMP);
         byte[] prefix = (timestamp + ":").getBytes(StandardCharsets.UTF_8);
-        boolean matched = false;
-        for (String secret : secrets) {
-            String expected = Base64.getEncoder().encodeToString(
-                    Hmac.compute(Hmac.SHA256, secret.getBytes(StandardCharsets.UTF_8), prefix, request.body()));
-            matched |= Hmac.constantTimeEquals(expected, signature);
-        }
-        if (!matched) {
+        if (!anySecretMatches(key -> Base64.getEncoder().encodeToString(
+                Hmac.compute(Hmac.SHA256, key, prefix, request.body())), List.of(signature))) {
             throw RequestRejectedException.unauthorized("invalid_signature",
                     SIGNATURE + " does not match the body and timestamp for any configured secret");
         }

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.PermanentFailureException;
-import io.contexthub.sync.SyncApi;
 import io.contexthub.sync.SyncPage;
 import io.contexthub.sync.SyncRecord;
 import io.contexthub.sync.SyncRequest;
-import io.contexthub.sync.SyncStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  * completed, runs of this stream do nothing.
  */
 @Component
-public class FrontConversationsStream implements SyncStream {
+public class FrontConversationsStream extends FrontStream {
 
     static final String NAME = "conversations";
     static final String CONVERSATIONS = "conversations";
@@ -32,19 +30,11 @@ public class FrontConversationsStream implements SyncStream {
     static final String CONVERSATION = "conversation";
     static final String BACKFILLED = "backfilled";
 
-    private final FrontApi api;
-    private final FrontAppSyncProperties properties;
     private final ObjectMapper mapper;
 
     public FrontConversationsStream(FrontApi api, FrontAppSyncProperties properties, ObjectMapper mapper) {
-        this.api = api;
-        this.properties = properties;
+        super(api, properties);
         this.mapper = mapper;
-    }
-
-    @Override
-    public String connector() {
-        return FrontAppWebhookSource.NAME;
     }
 
     @Override
@@ -59,17 +49,11 @@ public class FrontConversationsStream implements SyncStream {
     }
 
     @Override
-    public SyncApi api() {
-        return api;
-    }
-
-    @Override
     public List<SyncRequest> first(Optional<String> cursor) {
         if (cursor.isPresent()) {
             return List.of();
         }
-        return List.of(new SyncRequest(CONVERSATIONS, properties.baseUrl().toString().replaceAll("/+$", "")
-                + "/conversations?limit=" + properties.pageSize()));
+        return List.of(new SyncRequest(CONVERSATIONS, url("/conversations?limit=" + properties.pageSize())));
     }
 
     @Override
@@ -87,8 +71,7 @@ public class FrontConversationsStream implements SyncStream {
             for (JsonNode conversation : results) {
                 String messages = conversation.path("_links").path("related").path("messages").asText("");
                 if (messages.isEmpty()) {
-                    messages = properties.baseUrl().toString().replaceAll("/+$", "") + "/conversations/"
-                            + conversation.path("id").asText() + "/messages";
+                    messages = url("/conversations/" + conversation.path("id").asText() + "/messages");
                 }
                 followUps.add(new SyncRequest(MESSAGES, messages + "?limit=" + properties.pageSize(),
                         Map.of(CONVERSATION, summary(conversation).toString())));
@@ -96,6 +79,12 @@ public class FrontConversationsStream implements SyncStream {
         }
         FrontPages.next(request, body).ifPresent(followUps::add);
         return new SyncPage(records, followUps, BACKFILLED, null);
+    }
+
+    /** The cursor is only a mark that the backfill completed, not a time. */
+    @Override
+    public String later(String a, String b) {
+        return b != null ? b : a;
     }
 
     /** What the events mappings read of a conversation; kept small, as it is stored with every pending call. */

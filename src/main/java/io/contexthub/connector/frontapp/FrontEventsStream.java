@@ -3,11 +3,9 @@ package io.contexthub.connector.frontapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.contexthub.sync.SyncApi;
 import io.contexthub.sync.SyncPage;
 import io.contexthub.sync.SyncRecord;
 import io.contexthub.sync.SyncRequest;
-import io.contexthub.sync.SyncStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,27 +18,19 @@ import org.springframework.stereotype.Component;
  * so an event that also arrived by webhook is recognised as a duplicate and maps to the same documents.
  */
 @Component
-public class FrontEventsStream implements SyncStream {
+public class FrontEventsStream extends FrontStream {
 
     static final String NAME = "events";
     /** Front caps /events pages at 15. */
     static final int EVENTS_PAGE = 15;
 
-    private final FrontApi api;
-    private final FrontAppSyncProperties properties;
     private final Clock clock;
     private final ObjectMapper mapper;
 
     public FrontEventsStream(FrontApi api, FrontAppSyncProperties properties, Clock clock, ObjectMapper mapper) {
-        this.api = api;
-        this.properties = properties;
+        super(api, properties);
         this.clock = clock;
         this.mapper = mapper;
-    }
-
-    @Override
-    public String connector() {
-        return FrontAppWebhookSource.NAME;
     }
 
     @Override
@@ -55,16 +45,11 @@ public class FrontEventsStream implements SyncStream {
     }
 
     @Override
-    public SyncApi api() {
-        return api;
-    }
-
-    @Override
     public List<SyncRequest> first(Optional<String> cursor) {
         String after = cursor.orElseGet(() -> Long.toString(
                 clock.instant().minus(properties.eventsLookback()).getEpochSecond()));
-        return List.of(new SyncRequest(NAME, properties.baseUrl().toString().replaceAll("/+$", "")
-                + "/events?q%5Bafter%5D=" + after + "&limit=" + Math.min(EVENTS_PAGE, properties.pageSize())));
+        return List.of(new SyncRequest(NAME, url("/events?q%5Bafter%5D=" + after + "&limit="
+                + Math.min(EVENTS_PAGE, properties.pageSize()))));
     }
 
     @Override
@@ -81,10 +66,5 @@ public class FrontEventsStream implements SyncStream {
         }
         return new SyncPage(records, FrontPages.pageList(FrontPages.next(request, body)),
                 FrontPages.newest(results, "emitted_at", null), null);
-    }
-
-    @Override
-    public String later(String a, String b) {
-        return FrontPages.laterSeconds(a, b);
     }
 }

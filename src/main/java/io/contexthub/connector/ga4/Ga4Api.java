@@ -3,15 +3,12 @@ package io.contexthub.connector.ga4;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.PermanentFailureException;
-import io.contexthub.platform.TransientFailureException;
 import io.contexthub.sync.RateBudget;
 import io.contexthub.sync.SyncApi;
+import io.contexthub.sync.TokenEndpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
@@ -23,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,7 +44,7 @@ public class Ga4Api implements SyncApi {
     private final RateBudget budget;
     private final Clock clock;
     private final ObjectMapper mapper;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final TokenEndpoint tokens;
     private String accessToken;
     private Instant expiresAt = Instant.EPOCH;
 
@@ -54,6 +52,7 @@ public class Ga4Api implements SyncApi {
         this.properties = properties;
         this.clock = clock;
         this.mapper = mapper;
+        this.tokens = new TokenEndpoint(mapper);
         this.budget = new RateBudget(CONNECTOR, properties.requestsPerMinute(), properties.requestsPerMinute(), clock);
     }
 
@@ -111,36 +110,11 @@ public class Ga4Api implements SyncApi {
         Instant now = clock.instant();
         String assertion = jwt(email, tokenUrl, now, privateKey(key.path("private_key").asText("")));
         String form = "grant_type=" + URLEncoder.encode(GRANT, StandardCharsets.UTF_8) + "&assertion=" + assertion;
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new TransientFailureException("Google token endpoint unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailureException("interrupted while fetching a Google token", e);
-        }
-        if (response.statusCode() == 429 || response.statusCode() >= 500) {
-            throw new TransientFailureException("Google token endpoint answered " + response.statusCode(), null);
-        }
-        if (response.statusCode() != 200) {
-            throw new PermanentFailureException("Google refused the service account " + email + " ("
-                    + response.statusCode() + "): " + response.body());
-        }
-        try {
-            JsonNode token = mapper.readTree(response.body());
-            accessToken = token.path("access_token").asText(null);
-            if (accessToken == null) {
-                throw new PermanentFailureException("Google's token response has no access_token");
-            }
-            expiresAt = now.plusSeconds(token.path("expires_in").asLong(LIFETIME.toSeconds()));
-            log.info("GA4 access token for {} obtained; valid until {}", email, expiresAt);
-        } catch (IOException e) {
-            throw new TransientFailureException("Google's token response is not JSON", e);
-        }
+        JsonNode token = tokens.post(tokenUrl, Map.of(), form, "Google",
+                "check that the service account " + email + " exists and its key is current");
+        accessToken = token.path("access_token").asText();
+        expiresAt = now.plusSeconds(token.path("expires_in").asLong(LIFETIME.toSeconds()));
+        log.info("GA4 access token for {} obtained; valid until {}", email, expiresAt);
     }
 
     /** header.claims.signature, each base64url without padding, signed RS256 (RFC 7519, Google's service accounts). */

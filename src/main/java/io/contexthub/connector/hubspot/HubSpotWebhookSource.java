@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.webhook.Hmac;
 import io.contexthub.webhook.JsonBodies;
-import io.contexthub.webhook.TimestampWindow;
 import io.contexthub.webhook.WebhookOutcome;
 import io.contexthub.webhook.WebhookProperties;
 import io.contexthub.webhook.WebhookRequest;
-import io.contexthub.webhook.WebhookSource;
+import io.contexthub.webhook.SignedWebhookSource;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Component;
  * accepted alone. A request carries a batch of events; each becomes its own envelope keyed by its eventId.
  */
 @Component
-public class HubSpotWebhookSource implements WebhookSource {
+public class HubSpotWebhookSource extends SignedWebhookSource {
 
     public static final String NAME = "hubspot";
     static final String SIGNATURE = "X-HubSpot-Signature-v3";
@@ -46,26 +45,11 @@ public class HubSpotWebhookSource implements WebhookSource {
     /** The escapes HubSpot decodes before signing; every other escape stays as sent. */
     static final Map<String, String> DECODED_ESCAPES = decodedEscapes();
 
-    private final List<String> secrets;
     private final URI publicUrl;
-    private final TimestampWindow window;
-    private final ObjectMapper mapper;
 
     public HubSpotWebhookSource(WebhookProperties properties, Clock clock, ObjectMapper mapper) {
-        this.secrets = properties.hubspot().secret();
+        super(NAME, properties.hubspot().secret(), properties, clock, mapper);
         this.publicUrl = properties.hubspot().publicUrl();
-        this.window = new TimestampWindow(clock, properties.tolerance());
-        this.mapper = mapper;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean configured() {
-        return !secrets.isEmpty();
     }
 
     @Override
@@ -90,27 +74,15 @@ public class HubSpotWebhookSource implements WebhookSource {
     }
 
     void verify(WebhookRequest request) {
-        String signature = request.header(SIGNATURE).orElseThrow(() -> RequestRejectedException.unauthorized(
-                "missing_signature", SIGNATURE + " header is missing (v1/v2 signatures alone are not accepted)"));
-        String timestamp = request.header(TIMESTAMP).orElseThrow(() ->
-                RequestRejectedException.unauthorized("missing_signature", TIMESTAMP + " header is missing"));
-        long millis;
-        try {
-            millis = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            throw RequestRejectedException.unauthorized("invalid_timestamp", TIMESTAMP + " must be epoch milliseconds");
-        }
-        window.checkNotOlder(Instant.ofEpochMilli(millis), TIMESTAMP);
+        String signature = required(request, SIGNATURE,
+                SIGNATURE + " header is missing (v1/v2 signatures alone are not accepted)");
+        String timestamp = required(request, TIMESTAMP, TIMESTAMP + " header is missing");
+        window.checkNotOlder(Instant.ofEpochMilli(epoch(timestamp, TIMESTAMP, "milliseconds")), TIMESTAMP);
         String method = request.header(METHOD).orElse("POST");
         byte[] prefix = (method + signedUri(request)).getBytes(StandardCharsets.UTF_8);
         byte[] suffix = timestamp.getBytes(StandardCharsets.UTF_8);
-        boolean matched = false;
-        for (String secret : secrets) {
-            String expected = Base64.getEncoder().encodeToString(Hmac.compute(Hmac.SHA256,
-                    secret.getBytes(StandardCharsets.UTF_8), prefix, request.body(), suffix));
-            matched |= Hmac.constantTimeEquals(expected, signature);
-        }
-        if (!matched) {
+        if (!anySecretMatches(key -> Base64.getEncoder().encodeToString(Hmac.compute(Hmac.SHA256, key, prefix,
+                request.body(), suffix)), List.of(signature))) {
             throw RequestRejectedException.unauthorized("invalid_signature", SIGNATURE
                     + " does not match method, URL, body and timestamp for any configured secret"
                     + " (behind a proxy, set hub.webhooks.hubspot.public-url to the URL HubSpot calls)");

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.webhook.Hmac;
 import io.contexthub.webhook.JsonBodies;
-import io.contexthub.webhook.TimestampWindow;
 import io.contexthub.webhook.WebhookOutcome;
 import io.contexthub.webhook.WebhookProperties;
 import io.contexthub.webhook.WebhookRequest;
-import io.contexthub.webhook.WebhookSource;
+import io.contexthub.webhook.SignedWebhookSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  * rolled). Like stripe-java, only an old timestamp is refused, not one ahead of the hub's clock.
  */
 @Component
-public class StripeWebhookSource implements WebhookSource {
+public class StripeWebhookSource extends SignedWebhookSource {
 
     public static final String NAME = "stripe";
     static final String SIGNATURE = "Stripe-Signature";
@@ -33,24 +32,8 @@ public class StripeWebhookSource implements WebhookSource {
     /** Thin (v2) events carry no object; stripe-java refuses them as well. */
     static final String THIN_EVENT = "v2.core.event";
 
-    private final List<String> secrets;
-    private final TimestampWindow window;
-    private final ObjectMapper mapper;
-
     public StripeWebhookSource(WebhookProperties properties, Clock clock, ObjectMapper mapper) {
-        this.secrets = properties.stripe().secret();
-        this.window = new TimestampWindow(clock, properties.tolerance());
-        this.mapper = mapper;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean configured() {
-        return !secrets.isEmpty();
+        super(NAME, properties.stripe().secret(), properties, clock, mapper);
     }
 
     @Override
@@ -71,8 +54,7 @@ public class StripeWebhookSource implements WebhookSource {
     }
 
     void verify(WebhookRequest request) {
-        String header = request.header(SIGNATURE).orElseThrow(() ->
-                RequestRejectedException.unauthorized("missing_signature", SIGNATURE + " header is missing"));
+        String header = required(request, SIGNATURE, SIGNATURE + " header is missing");
         String timestamp = null;
         List<String> signatures = new ArrayList<>();
         for (String item : header.split(",")) {
@@ -91,24 +73,12 @@ public class StripeWebhookSource implements WebhookSource {
             throw RequestRejectedException.unauthorized("invalid_signature",
                     SIGNATURE + " must carry t= and at least one v1= signature");
         }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            throw RequestRejectedException.unauthorized("invalid_timestamp", "t= in " + SIGNATURE
-                    + " must be epoch seconds");
-        }
-        window.checkNotOlder(Instant.ofEpochSecond(seconds), SIGNATURE + " t=");
+        window.checkNotOlder(Instant.ofEpochSecond(epoch(timestamp, "t= in " + SIGNATURE, "seconds")),
+                SIGNATURE + " t=");
         byte[] signedPrefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
-        boolean matched = false;
-        for (String secret : secrets) {
-            String expected = HexFormat.of().formatHex(Hmac.compute(Hmac.SHA256,
-                    secret.getBytes(StandardCharsets.UTF_8), signedPrefix, request.body()));
-            for (String signature : signatures) {
-                matched |= Hmac.constantTimeEquals(expected, signature);
-            }
-        }
-        if (!matched) {
+        // the secret's UTF-8 bytes as they are, whsec_ included: Stripe does not decode it
+        if (!anySecretMatches(key -> HexFormat.of().formatHex(Hmac.compute(Hmac.SHA256, key, signedPrefix,
+                request.body())), signatures)) {
             throw RequestRejectedException.unauthorized("invalid_signature",
                     "no v1 signature in " + SIGNATURE + " matches the body and timestamp for any configured secret");
         }

@@ -162,12 +162,8 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
     }
 
     private void write(String endpoint, JsonNode body) {
-        try {
-            Request request = new Request("PUT", endpoint);
-            request.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
-            client.performRequest(request);
-        } catch (IOException e) {
-            throw unavailable("writing " + endpoint, e);
+        if (!conditionalWrite(endpoint, body)) {
+            throw new TransientFailureException("OpenSearch refused " + endpoint + " as a conflict", null);
         }
     }
 
