@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.sync.RateBudget;
-import io.contexthub.sync.SyncApi;
-import io.contexthub.sync.TokenEndpoint;
+import io.contexthub.sync.OAuthApi;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,30 +23,19 @@ import org.springframework.stereotype.Component;
  * followed only within Front's domain.
  */
 @Component
-public class FrontApi implements SyncApi {
+public class FrontApi extends OAuthApi {
 
     static final Duration EARLY_REFRESH = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(FrontApi.class);
 
     private final FrontAppSyncProperties properties;
-    private final RateBudget budget;
-    private final Clock clock;
-    private final TokenEndpoint tokens;
-    private String accessToken;
-    private Instant expiresAt = Instant.EPOCH;
     private String refreshToken;
 
     public FrontApi(FrontAppSyncProperties properties, Clock clock, ObjectMapper mapper) {
+        super(FrontAppWebhookSource.NAME, new RateBudget(FrontAppWebhookSource.NAME, properties.requestsPerMinute(),
+                properties.burstPerSecond(), clock), EARLY_REFRESH, clock, mapper);
         this.properties = properties;
-        this.clock = clock;
-        this.tokens = new TokenEndpoint(mapper);
-        this.budget = new RateBudget("frontapp", properties.requestsPerMinute(), properties.burstPerSecond(), clock);
         this.refreshToken = properties.oauth().refreshToken();
-    }
-
-    @Override
-    public String connector() {
-        return FrontAppWebhookSource.NAME;
     }
 
     @Override
@@ -55,6 +43,7 @@ public class FrontApi implements SyncApi {
         return properties.configured();
     }
 
+    /** A company API token as it is; otherwise an OAuth access token. */
     @Override
     public synchronized String authorization() {
         if (properties.apiToken() != null && !properties.apiToken().isBlank()) {
@@ -64,20 +53,7 @@ public class FrontApi implements SyncApi {
             throw new PermanentFailureException("hub.connectors.frontapp: set api-token, or oauth.client-id, "
                     + "oauth.client-secret and oauth.refresh-token");
         }
-        if (accessToken == null || !clock.instant().isBefore(expiresAt.minus(EARLY_REFRESH))) {
-            refresh();
-        }
-        return "Bearer " + accessToken;
-    }
-
-    @Override
-    public synchronized void tokenRejected() {
-        accessToken = null;
-    }
-
-    @Override
-    public RateBudget budget() {
-        return budget;
+        return super.authorization();
     }
 
     @Override
@@ -93,22 +69,23 @@ public class FrontApi implements SyncApi {
     }
 
     /** refresh_token grant with HTTP Basic client credentials, as Front's OAuth documentation describes. */
-    private void refresh() {
+    @Override
+    protected AccessToken fetchToken() {
         var oauth = properties.oauth();
         String form = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
         String basic = Base64.getEncoder().encodeToString((oauth.clientId() + ":" + oauth.clientSecret())
                 .getBytes(StandardCharsets.UTF_8));
         JsonNode token = tokens.post(oauth.tokenUrl(), Map.of("Authorization", "Basic " + basic), form, "Front",
                 "authorise the app again and set hub.connectors.frontapp.oauth.refresh-token");
-        accessToken = token.path("access_token").asText();
         long expires = token.path("expires_at").asLong(0);
         // expires_at: epoch seconds or milliseconds; absent: assume Front's hour
-        expiresAt = expires == 0 ? clock.instant().plus(Duration.ofHours(1))
+        Instant expiresAt = expires == 0 ? clock.instant().plus(Duration.ofHours(1))
                 : expires > 100_000_000_000L ? Instant.ofEpochMilli(expires) : Instant.ofEpochSecond(expires);
         String rotated = token.path("refresh_token").asText(null);
         if (rotated != null && !rotated.isBlank()) {
             refreshToken = rotated;
         }
         log.info("Front access token refreshed; valid until {}", expiresAt);
+        return new AccessToken(token.path("access_token").asText(), expiresAt);
     }
 }

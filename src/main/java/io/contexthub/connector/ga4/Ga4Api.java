@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.sync.RateBudget;
-import io.contexthub.sync.SyncApi;
-import io.contexthub.sync.TokenEndpoint;
+import io.contexthub.sync.OAuthApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
  * exchanged at Google's token endpoint for an access token, again shortly before it expires or when GA4 refuses it.
  */
 @Component
-public class Ga4Api implements SyncApi {
+public class Ga4Api extends OAuthApi {
 
     static final String CONNECTOR = "ga4";
     static final String SCOPE = "https://www.googleapis.com/auth/analytics.readonly";
@@ -41,24 +40,13 @@ public class Ga4Api implements SyncApi {
     private static final Logger log = LoggerFactory.getLogger(Ga4Api.class);
 
     private final Ga4Properties properties;
-    private final RateBudget budget;
-    private final Clock clock;
     private final ObjectMapper mapper;
-    private final TokenEndpoint tokens;
-    private String accessToken;
-    private Instant expiresAt = Instant.EPOCH;
 
     public Ga4Api(Ga4Properties properties, Clock clock, ObjectMapper mapper) {
+        super(CONNECTOR, new RateBudget(CONNECTOR, properties.requestsPerMinute(), properties.requestsPerMinute(),
+                clock), EARLY_REFRESH, clock, mapper);
         this.properties = properties;
-        this.clock = clock;
         this.mapper = mapper;
-        this.tokens = new TokenEndpoint(mapper);
-        this.budget = new RateBudget(CONNECTOR, properties.requestsPerMinute(), properties.requestsPerMinute(), clock);
-    }
-
-    @Override
-    public String connector() {
-        return CONNECTOR;
     }
 
     @Override
@@ -67,21 +55,8 @@ public class Ga4Api implements SyncApi {
     }
 
     @Override
-    public synchronized String authorization() {
-        if (accessToken == null || !clock.instant().isBefore(expiresAt.minus(EARLY_REFRESH))) {
-            exchange(readKey());
-        }
-        return "Bearer " + accessToken;
-    }
-
-    @Override
-    public synchronized void tokenRejected() {
-        accessToken = null;
-    }
-
-    @Override
-    public RateBudget budget() {
-        return budget;
+    protected AccessToken fetchToken() {
+        return exchange(readKey());
     }
 
     @Override
@@ -103,7 +78,7 @@ public class Ga4Api implements SyncApi {
         }
     }
 
-    private void exchange(JsonNode key) {
+    private AccessToken exchange(JsonNode key) {
         String email = key.path("client_email").asText("");
         URI tokenUrl = key.hasNonNull("token_uri") && properties.tokenUrl().toString().equals("https://oauth2.googleapis.com/token")
                 ? URI.create(key.path("token_uri").asText()) : properties.tokenUrl();
@@ -112,9 +87,9 @@ public class Ga4Api implements SyncApi {
         String form = "grant_type=" + URLEncoder.encode(GRANT, StandardCharsets.UTF_8) + "&assertion=" + assertion;
         JsonNode token = tokens.post(tokenUrl, Map.of(), form, "Google",
                 "check that the service account " + email + " exists and its key is current");
-        accessToken = token.path("access_token").asText();
-        expiresAt = now.plusSeconds(token.path("expires_in").asLong(LIFETIME.toSeconds()));
+        Instant expiresAt = now.plusSeconds(token.path("expires_in").asLong(LIFETIME.toSeconds()));
         log.info("GA4 access token for {} obtained; valid until {}", email, expiresAt);
+        return new AccessToken(token.path("access_token").asText(), expiresAt);
     }
 
     /** header.claims.signature, each base64url without padding, signed RS256 (RFC 7519, Google's service accounts). */

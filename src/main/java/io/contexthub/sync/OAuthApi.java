@@ -1,0 +1,58 @@
+package io.contexthub.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An API called with OAuth access tokens that the hub obtains itself: the token is cached, fetched again shortly
+ * before it expires and whenever the API refuses it. Subclasses say how a token is obtained.
+ */
+public abstract class OAuthApi implements SyncApi {
+
+    /** A token, and when it stops being valid. */
+    public record AccessToken(String value, Instant expiresAt) {
+    }
+
+    private final String connector;
+    private final RateBudget budget;
+    private final Duration earlyRefresh;
+    protected final Clock clock;
+    protected final TokenEndpoint tokens;
+    private AccessToken token;
+
+    protected OAuthApi(String connector, RateBudget budget, Duration earlyRefresh, Clock clock, ObjectMapper mapper) {
+        this.connector = connector;
+        this.budget = budget;
+        this.earlyRefresh = earlyRefresh;
+        this.clock = clock;
+        this.tokens = new TokenEndpoint(mapper);
+    }
+
+    /** Asks the provider for a new access token. */
+    protected abstract AccessToken fetchToken();
+
+    @Override
+    public String connector() {
+        return connector;
+    }
+
+    @Override
+    public synchronized String authorization() {
+        if (token == null || !clock.instant().isBefore(token.expiresAt().minus(earlyRefresh))) {
+            token = fetchToken();
+        }
+        return "Bearer " + token.value();
+    }
+
+    @Override
+    public synchronized void tokenRejected() {
+        token = null;
+    }
+
+    @Override
+    public RateBudget budget() {
+        return budget;
+    }
+}
