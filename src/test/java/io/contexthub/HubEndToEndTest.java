@@ -210,6 +210,32 @@ class HubEndToEndTest {
     }
 
     @Test
+    void aDeadLetterIsListedShownAndRedrivenThroughTheApi() throws IOException {
+        byte[] body = FrontEvents.inbound("evt_redrive", "msg_redrive", "Please redrive me", "redrive@");
+        assertThat(hub.postFront(FrontEvents.SECRET, body).status()).isEqualTo(202);
+        await().atMost(PROCESSING).until(() -> !filesMentioning("deadletters", "evt_redrive").isEmpty());
+        String id = filesMentioning("deadletters", "evt_redrive").get(0).getFileName().toString().replace(".json", "");
+
+        JsonNode listed = hub.api("GET", "/api/dead-letters?limit=500").json().path("deadLetters");
+        assertThat(listed.findValuesAsText("id")).contains(id);
+        var shown = hub.api("GET", "/api/dead-letters/" + id);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.json().path("envelope").path("idempotencyKey").asText()).isEqualTo("frontapp:evt_redrive");
+        String envelopeId = shown.json().path("envelope").path("id").asText();
+
+        var redrive = hub.api("POST", "/api/dead-letters/" + id + "/redrive");
+
+        assertThat(redrive.status()).isEqualTo(202);
+        assertThat(redrive.json().path("envelopeId").asText()).isEqualTo(envelopeId);
+        assertThat(hub.api("GET", "/api/dead-letters/" + id).status()).as("gone once staged").isEqualTo(404);
+        // the mapping still refuses the address, so the redriven envelope comes back as a new dead letter
+        await().atMost(PROCESSING).until(() -> filesMentioning("deadletters", "evt_redrive").stream()
+                .anyMatch(f -> !f.getFileName().toString().startsWith(id)));
+        assertThat(hub.api("GET", "/api/dead-letters/not-a-dead-letter").status()).isEqualTo(404);
+        assertThat(hub.api("GET", "/api/dead-letters?limit=0").status()).isEqualTo(400);
+    }
+
+    @Test
     void aCorrectlySignedBodyThatIsNotJsonIsABadRequest() {
         byte[] body = "definitely not json".getBytes(StandardCharsets.UTF_8);
 

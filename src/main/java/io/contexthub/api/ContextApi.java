@@ -9,6 +9,7 @@ import io.contexthub.mapping.MappingRunner;
 import io.contexthub.platform.ErrorBodies;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.RequestRejectedException;
+import io.contexthub.platform.TransientFailureException;
 import io.contexthub.store.ContextStore;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
@@ -19,7 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The context endpoints ({@code routes/api.yaml}): search, fetch and erase canonical documents. */
+/**
+ * The context endpoints ({@code routes/api.yaml}): search, fetch and erase canonical documents; and the one place
+ * that turns any API failure into its answer ({@link #failure}).
+ */
 @Component("contextApi")
 public class ContextApi {
 
@@ -79,6 +83,10 @@ public class ContextApi {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (cause instanceof RequestRejectedException rejected) {
             HttpReplies.rejected(exchange, rejected);
+        } else if (cause instanceof TransientFailureException || cause instanceof java.io.IOException) {
+            log.warn("API request could not be served now: {}", cause.getMessage());
+            HttpReplies.json(exchange, 503, ErrorBodies.of("unavailable", "a backing service is unavailable; "
+                    + "retry later"));
         } else {
             log.error("API request failed", cause);
             HttpReplies.json(exchange, 500, ErrorBodies.of("internal_error", "the request could not be served"));

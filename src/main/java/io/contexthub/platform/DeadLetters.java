@@ -70,6 +70,7 @@ public class DeadLetters {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(HubHeaders.FILE_NAME, id + ".json");
+        message.setHeader(HubHeaders.STAGING_KEY, id);
         message.setBody(record.toPrettyString());
     }
 

@@ -1,0 +1,20 @@
+package io.contexthub.deadletter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the dead letters where the bus keeps them ({@code <hub.data-dir>/deadletters/} on the spool, topic
+ * {@code hub.dlq} on Kafka) and marks redriven ones, so they no longer show.
+ */
+public interface DeadLetterStore {
+
+    /** The newest dead letters first, at most {@code limit}, without redriven ones. */
+    List<JsonNode> list(int limit);
+
+    Optional<JsonNode> get(String id);
+
+    /** The dead letter was staged again: it is gone from the list. */
+    void redriven(String id);
+}
