@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param accounts          Account → Customer (defaults for the three streams: application.yaml)
  * @param contacts          Contact → Customer
  * @param orders            Order → Invoice
+ * @param changes           Change Data Capture: each change event starts the incremental sync of its object
  */
 @Validated
 @ConfigurationProperties("hub.connectors.salesforce")
@@ -40,7 +41,16 @@ public record SalesforceProperties(
         @Positive @DefaultValue("60") int requestsPerMinute,
         @Valid @NotNull Stream accounts,
         @Valid @NotNull Stream contacts,
-        @Valid @NotNull Stream orders) {
+        @Valid @NotNull Stream orders,
+        @Valid @NotNull @DefaultValue Changes changes) {
+
+    /**
+     * @param enabled whether the hub subscribes to Change Data Capture (needs the credentials above)
+     * @param channel the CometD channel: all selected objects, or one object's channel
+     */
+    public record Changes(@DefaultValue("false") boolean enabled,
+                          @NotBlank @DefaultValue("/data/ChangeEvents") String channel) {
+    }
 
     /**
      * @param soql  the SELECT ... FROM ... of the stream (a WHERE of your own is kept); the hub adds the cursor
