@@ -35,7 +35,8 @@ public class SalesforceChanges {
     static final String ROUTE_FILE = "routes/on-demand/salesforce-changes.yaml";
     static final String STREAM = "changes";
     /** Salesforce object → the sync stream that reads it. */
-    static final Map<String, String> STREAMS = Map.of("Account", "accounts", "Contact", "contacts", "Order", "orders");
+    static final Map<String, String> STREAMS = Map.of("Account", "accounts", "Contact", "contacts", "Order", "orders",
+            "Opportunity", "opportunities");
     private static final Logger log = LoggerFactory.getLogger(SalesforceChanges.class);
 
     private final SalesforceProperties properties;

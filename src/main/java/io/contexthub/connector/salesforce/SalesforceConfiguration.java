@@ -24,4 +24,9 @@ public class SalesforceConfiguration {
     public SalesforceObjectStream salesforceOrders(SalesforceProperties properties, SalesforceApi api) {
         return new SalesforceObjectStream("orders", properties.orders(), api);
     }
+
+    @Bean
+    public SalesforceObjectStream salesforceOpportunities(SalesforceProperties properties, SalesforceApi api) {
+        return new SalesforceObjectStream("opportunities", properties.opportunities(), api);
+    }
 }

@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param accounts          Account → Customer (defaults for the three streams: application.yaml)
  * @param contacts          Contact → Customer
  * @param orders            Order → Invoice
+ * @param opportunities     Opportunity → Invoice (what is being sold, before an order or invoice exists)
  * @param changes           Change Data Capture: each change event starts the incremental sync of its object
  */
 @Validated
@@ -42,6 +43,7 @@ public record SalesforceProperties(
         @Valid @NotNull Stream accounts,
         @Valid @NotNull Stream contacts,
         @Valid @NotNull Stream orders,
+        @Valid @NotNull Stream opportunities,
         @Valid @NotNull @DefaultValue Changes changes) {
 
     /**
