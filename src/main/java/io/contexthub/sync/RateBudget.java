@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RateBudget {
 
+    /** The longest a run waits in place for the API. */
+    public static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(RateBudget.class);
 
     private final String name;
@@ -35,9 +37,16 @@ public final class RateBudget {
                 .timeoutDuration(Duration.ofMinutes(2)).build());
     }
 
-    /** Blocks the calling sync until a request is allowed. */
+    /**
+     * Blocks the calling sync until a request is allowed. A wait longer than {@link #LONGEST_WAIT} (an hourly or
+     * daily quota spent) pauses the run instead: it would outlast the run's lease, and the next run resumes anyway.
+     */
     public void acquire() throws InterruptedException {
         Duration wait = Duration.between(clock.instant(), blockedUntil.get());
+        if (wait.compareTo(LONGEST_WAIT) > 0) {
+            throw new SyncPausedException(name + ": the API asked to wait until " + blockedUntil.get()
+                    + "; the run resumes at its next start");
+        }
         if (!wait.isNegative() && !wait.isZero()) {
             log.info("{}: waiting {} ms as the API asked", name, wait.toMillis());
             Thread.sleep(wait.toMillis());

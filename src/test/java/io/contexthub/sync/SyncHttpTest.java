@@ -93,6 +93,13 @@ class SyncHttpTest {
     }
 
     @Test
+    void aWaitLongerThanARunShouldHoldPausesTheRunInstead() {
+        budget.blockUntil(NOW.plus(java.time.Duration.ofHours(1)));
+
+        assertThatThrownBy(budget::acquire).isInstanceOf(SyncPausedException.class).hasMessageContaining("wait until");
+    }
+
+    @Test
     void anExhaustedBudgetWaitsForTheReset() {
         http.after(answered(200, Map.of("x-ratelimit-remaining", "0", "x-ratelimit-reset", "1795400000")));
 
