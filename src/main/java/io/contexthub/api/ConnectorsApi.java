@@ -62,6 +62,7 @@ public class ConnectorsApi {
                     .orElse(Checkpoint.initial(stream.connector(), stream.name()));
             ObjectNode node = ((ArrayNode) connector.get("streams")).addObject();
             node.put("name", stream.name());
+            node.put("enabled", stream.enabled());
             node.put("state", checkpoint.state());
             node.put("cursor", checkpoint.cursor());
             lagSeconds(checkpoint.cursor()).ifPresent(lag -> node.put("lagSeconds", lag));

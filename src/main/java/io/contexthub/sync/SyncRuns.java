@@ -80,6 +80,11 @@ public class SyncRuns {
     public void begin(Exchange exchange, String connector, String streamName) {
         SyncStream stream = stream(connector, streamName).orElseThrow(() -> new IllegalStateException(
                 "no sync stream " + connector + "/" + streamName));
+        if (!stream.enabled()) {
+            log.info("{}/{}: switched off in configuration; not run", connector, streamName);
+            exchange.removeProperty(RUN);
+            return;
+        }
         String leaseKey = "sync." + key(connector, streamName);
         if (!checkpoints.lease(leaseKey, owner, LEASE)) {
             log.info("{}/{}: a run is already in progress (here or on another instance); skipping", connector,

@@ -24,6 +24,11 @@ public interface SyncStream {
         return name();
     }
 
+    /** False for a stream switched off in configuration: its runs do nothing. */
+    default boolean enabled() {
+        return true;
+    }
+
     /** The API this stream calls: authentication, rate budget, which hosts may be followed. */
     SyncApi api();
 

@@ -36,7 +36,7 @@ public class SalesforceChanges {
     static final String STREAM = "changes";
     /** Salesforce object → the sync stream that reads it. */
     static final Map<String, String> STREAMS = Map.of("Account", "accounts", "Contact", "contacts", "Order", "orders",
-            "Opportunity", "opportunities");
+            "Opportunity", "opportunities", "Invoice", "invoices", "blng__Invoice__c", "billing-invoices");
     private static final Logger log = LoggerFactory.getLogger(SalesforceChanges.class);
 
     private final SalesforceProperties properties;

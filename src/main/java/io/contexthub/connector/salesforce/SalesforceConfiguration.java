@@ -29,4 +29,14 @@ public class SalesforceConfiguration {
     public SalesforceObjectStream salesforceOpportunities(SalesforceProperties properties, SalesforceApi api) {
         return new SalesforceObjectStream("opportunities", properties.opportunities(), api);
     }
+
+    @Bean
+    public SalesforceObjectStream salesforceInvoices(SalesforceProperties properties, SalesforceApi api) {
+        return new SalesforceObjectStream("invoices", properties.invoices(), api);
+    }
+
+    @Bean
+    public SalesforceObjectStream salesforceBillingInvoices(SalesforceProperties properties, SalesforceApi api) {
+        return new SalesforceObjectStream("billing-invoices", properties.billingInvoices(), api);
+    }
 }

@@ -57,6 +57,11 @@ public class SalesforceObjectStream implements SyncStream {
     }
 
     @Override
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    @Override
     public List<SyncRequest> first(Optional<String> cursor) {
         String soql = settings.soql().trim();
         if (cursor.isPresent()) {

@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param contacts          Contact → Customer
  * @param orders            Order → Invoice
  * @param opportunities     Opportunity → Invoice (what is being sold, before an order or invoice exists)
+ * @param invoices          Invoice (Revenue Cloud / Billing's standard object) → Invoice; off unless enabled
+ * @param billingInvoices   blng__Invoice__c (the Salesforce Billing package) → Invoice; off unless enabled
  * @param changes           Change Data Capture: each change event starts the incremental sync of its object
  */
 @Validated
@@ -44,6 +46,8 @@ public record SalesforceProperties(
         @Valid @NotNull Stream contacts,
         @Valid @NotNull Stream orders,
         @Valid @NotNull Stream opportunities,
+        @Valid @NotNull Stream invoices,
+        @Valid @NotNull Stream billingInvoices,
         @Valid @NotNull @DefaultValue Changes changes) {
 
     /**
@@ -57,9 +61,10 @@ public record SalesforceProperties(
     /**
      * @param soql  the SELECT ... FROM ... of the stream (a WHERE of your own is kept); the hub adds the cursor
      *              condition on SystemModstamp and the ORDER BY. It must select Id, SystemModstamp and IsDeleted.
-     * @param every how often the stream runs
+     * @param every   how often the stream runs
+     * @param enabled false for objects the org may not have (the invoice streams): runs of it do nothing
      */
-    public record Stream(@NotBlank String soql, @NotNull Duration every) {
+    public record Stream(@NotBlank String soql, @NotNull Duration every, @DefaultValue("true") boolean enabled) {
     }
 
     public boolean configured() {

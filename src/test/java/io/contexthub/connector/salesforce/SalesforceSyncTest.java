@@ -130,6 +130,9 @@ class SalesforceSyncTest {
         SALESFORCE.stubFor(get(urlPathEqualTo(API + "/query/01gD0000002HU6KIAW-2"))
                 .willReturn(json(page("salesforce-query-accounts-page2.json"), "10019/100000")));
 
+        assertThat(stream("invoices").path("enabled").asBoolean()).as("off unless the org has the object").isFalse();
+        assertThat(stream("accounts").path("enabled").asBoolean()).isTrue();
+
         runAndAwait("accounts", "idle");
 
         JsonNode accounts = stream("accounts");
