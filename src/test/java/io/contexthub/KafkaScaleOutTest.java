@@ -55,6 +55,8 @@ class KafkaScaleOutTest {
                 "--hub.opensearch.index-prefix=" + PREFIX,
                 "--hub.opensearch.replicas=0",
                 "--hub.webhooks.stripe.secret=whsec_test_secret",
+                "--hub.webhooks.hubspot.secret=yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy",
+                "--hub.webhooks.acme.secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
                 "--hub.connectors.frontapp.base-url=" + front.baseUrl(),
                 "--hub.connectors.frontapp.api-token=front-company-token",
                 "--hub.connectors.frontapp.requests-per-minute=6000",
@@ -163,6 +165,29 @@ class KafkaScaleOutTest {
         assertThat(reply.status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 store.get("invoice", "invoice:stripe:in_1Pgc6tB7WZ01zgkWu9fdqL6I").isPresent());
+
+        // a HubSpot batch, split per event on its way through Kafka
+        Fixtures hubspot = Fixtures.load("hubspot-webhook.json");
+        String batch = hubspot.json().path("raw_body").asText();
+        long now = System.currentTimeMillis();
+        HubClient a = client(hubA);
+        String url = a.base() + "/webhooks/hubspot";
+        var hubspotReply = a.post("/webhooks/hubspot", java.util.Map.of("content-type", "application/json",
+                "X-HubSpot-Signature-v3", io.contexthub.support.HubSpotSigner.v3(hubspot.testSecret(), "POST", url,
+                        batch, now), "X-HubSpot-Request-Timestamp", Long.toString(now)),
+                batch.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(hubspotReply.status()).isEqualTo(202);
+        // a Standard Webhooks sender named only in configuration
+        String event = "{\"type\":\"plan.changed\",\"timestamp\":\"2026-11-23T06:00:00Z\",\"data\":{\"plan\":\"pro\"}}";
+        long seconds = java.time.Instant.now().getEpochSecond();
+        var acmeReply = a.post("/webhooks/acme", java.util.Map.of("content-type", "application/json",
+                "webhook-id", "msg_backbone", "webhook-timestamp", Long.toString(seconds), "webhook-signature",
+                new com.standardwebhooks.Webhook("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").sign("msg_backbone", seconds,
+                        event)), event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(acmeReply.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.get("event", "event:hubspot:1").isPresent()
+                && store.get("event", "event:hubspot:2").isPresent()
+                && store.get("event", "event:acme:msg_backbone").isPresent());
     }
 
     @Test
