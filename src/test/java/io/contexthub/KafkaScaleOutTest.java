@@ -8,7 +8,7 @@ import io.contexthub.support.Fixtures;
 import io.contexthub.support.FrontApiStub;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
-import io.contexthub.support.OpenSearchTestNode;
+import io.contexthub.support.ProductionHub;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -40,32 +39,22 @@ class KafkaScaleOutTest {
     static ConfigurableApplicationContext hubA;
     static ConfigurableApplicationContext hubB;
 
-    static ConfigurableApplicationContext start(String name) {
-        return new SpringApplicationBuilder(ContextHubApplication.class).run(
-                "--server.port=0",
-                "--hub.data-dir=target/scale-" + name + "-" + UUID.randomUUID(),
-                "--hub.api.token=scale-token",
-                "--hub.webhooks.frontapp.secret=" + FrontEvents.SECRET,
-                "--hub.webhooks.rate-limit.requests=100000",
-                "--hub.staging=kafka",
-                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                "--hub.kafka.partitions=4",
-                "--hub.store=opensearch",
-                "--hub.opensearch.url=" + OpenSearchTestNode.url(),
-                "--hub.opensearch.index-prefix=" + PREFIX,
-                "--hub.opensearch.replicas=0",
-                "--hub.webhooks.stripe.secret=whsec_test_secret",
-                "--hub.webhooks.hubspot.secret=yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy",
-                "--hub.webhooks.acme.secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-                "--hub.connectors.frontapp.base-url=" + front.baseUrl(),
-                "--hub.connectors.frontapp.api-token=front-company-token",
-                "--hub.connectors.frontapp.requests-per-minute=6000",
-                "--hub.connectors.frontapp.burst-per-second=100");
+    static ConfigurableApplicationContext start() {
+        return ProductionHub.start(kafka.getBrokersAsString(), PREFIX,
+                "hub.webhooks.frontapp.secret=" + FrontEvents.SECRET,
+                "hub.webhooks.rate-limit.requests=100000",
+                "hub.kafka.partitions=4",
+                "hub.webhooks.stripe.secret=whsec_test_secret",
+                "hub.webhooks.hubspot.secret=yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy",
+                "hub.webhooks.acme.secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "hub.connectors.frontapp.base-url=" + front.baseUrl(),
+                "hub.connectors.frontapp.api-token=front-company-token",
+                "hub.connectors.frontapp.requests-per-minute=6000",
+                "hub.connectors.frontapp.burst-per-second=100");
     }
 
     static HubClient client(ConfigurableApplicationContext hub) {
-        return new HubClient(Integer.parseInt(hub.getEnvironment().getProperty("local.server.port")),
-                "scale-token");
+        return ProductionHub.client(hub);
     }
 
     static double written(ConfigurableApplicationContext hub) {
@@ -78,8 +67,8 @@ class KafkaScaleOutTest {
         front = new FrontApiStub();
         kafka = new EmbeddedKafkaKraftBroker(1, 4);
         kafka.afterPropertiesSet();
-        hubA = start("a");
-        hubB = start("b");
+        hubA = start();
+        hubB = start();
     }
 
     @AfterAll
@@ -148,11 +137,11 @@ class KafkaScaleOutTest {
         ContextStore store = hubA.getBean(ContextStore.class);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 store.get("customer", "customer:frontapp:crd_backbone1").isPresent());
-        await().atMost(Duration.ofSeconds(30)).until(() -> client(hubB).api("GET", "/api/connectors").json()
-                .path("connectors").findValues("streams").stream().flatMap(streams -> java.util.stream.StreamSupport
-                        .stream(streams.spliterator(), false))
-                .anyMatch(st -> st.path("name").asText().equals("contacts") && st.path("state").asText().equals("idle")
-                        && st.path("cursor").asText().equals("1795200001.5")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var contacts = client(hubB).stream("frontapp", "contacts");
+            return contacts.path("state").asText().equals("idle")
+                    && contacts.path("cursor").asText().equals("1795200001.5");
+        });
         assertThat(front.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/contacts"))))
                 .as("one run, on one instance").hasSize(1);

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /** Talks to a running hub over its real HTTP port, as a webhook sender or an API user would. */
 public final class HubClient {
@@ -62,6 +63,34 @@ public final class HubClient {
         String query = "/api/context/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&k=" + k
                 + (type == null ? "" : "&type=" + type);
         return api("GET", query);
+    }
+
+    /** One stream of one connector as {@code GET /api/connectors} reports it. */
+    public JsonNode stream(String connector, String name) {
+        JsonNode connectors = api("GET", "/api/connectors").json().path("connectors");
+        for (JsonNode candidate : connectors) {
+            for (JsonNode stream : candidate.path("streams")) {
+                if (candidate.path("name").asText().equals(connector) && stream.path("name").asText().equals(name)) {
+                    return stream;
+                }
+            }
+        }
+        throw new AssertionError("no stream " + connector + "/" + name + " in " + connectors);
+    }
+
+    /** Starts a run through the API and waits until it has finished in the given state; returns the stream then. */
+    public JsonNode syncAndAwait(String connector, String name, String state, Duration atMost) {
+        String finishedBefore = stream(connector, name).path("finishedAt").asText("");
+        Reply started = api("POST", "/api/connectors/" + connector + "/sync?stream=" + name);
+        if (started.status() != 202) {
+            throw new AssertionError("sync of " + connector + "/" + name + " not started: " + started.body());
+        }
+        Awaitility.await().atMost(atMost).until(() -> {
+            JsonNode now = stream(connector, name);
+            return now.path("state").asText().equals(state)
+                    && !now.path("finishedAt").asText("").equals(finishedBefore);
+        });
+        return stream(connector, name);
     }
 
     public Reply raw(HttpRequest request) {

@@ -104,24 +104,11 @@ class FrontAppSyncTest {
     }
 
     static JsonNode stream(ConfigurableApplicationContext context, String name) {
-        JsonNode connectors = client(context).api("GET", "/api/connectors").json().path("connectors");
-        for (JsonNode connector : connectors) {
-            for (JsonNode stream : connector.path("streams")) {
-                if (connector.path("name").asText().equals("frontapp") && stream.path("name").asText().equals(name)) {
-                    return stream;
-                }
-            }
-        }
-        throw new AssertionError("no stream " + name + " in " + connectors);
+        return client(context).stream("frontapp", name);
     }
 
     static void syncAndAwait(ConfigurableApplicationContext context, String name, String state) {
-        String finishedBefore = stream(context, name).path("finishedAt").asText("");
-        assertThat(client(context).api("POST", "/api/connectors/frontapp/sync?stream=" + name).status()).isEqualTo(202);
-        await().atMost(RUN).until(() -> {
-            JsonNode s = stream(context, name);
-            return s.path("state").asText().equals(state) && !s.path("finishedAt").asText("").equals(finishedBefore);
-        });
+        client(context).syncAndAwait("frontapp", name, state, RUN);
     }
 
     @Test

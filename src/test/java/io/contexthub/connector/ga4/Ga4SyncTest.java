@@ -1,29 +1,21 @@
 package io.contexthub.connector.ga4;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.contexthub.store.ContextStore;
-import io.contexthub.support.Fixtures;
+import io.contexthub.support.Ga4Stub;
 import io.contexthub.support.HubClient;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -59,32 +51,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class Ga4SyncTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final WireMockServer GOOGLE = new WireMockServer(options().dynamicPort());
-    static final KeyPair KEYS = keys();
+    static final Ga4Stub GOOGLE = new Ga4Stub();
     static final Path DATA = Path.of("target", "ga4-" + UUID.randomUUID());
-    static final String EMAIL = "hub-reader@example-project.iam.gserviceaccount.com";
-    static final JsonNode ANSWER = Fixtures.load("ga4-runreport.json").json().path("response").path("body");
-
-    static KeyPair keys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @DynamicPropertySource
-    static void google(DynamicPropertyRegistry registry) throws Exception {
-        GOOGLE.start();
-        Files.createDirectories(DATA);
-        Path key = DATA.resolve("service-account.json");
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(KEYS.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        ObjectNode json = JSON.createObjectNode().put("type", "service_account").put("client_email", EMAIL)
-                .put("private_key", pem).put("token_uri", GOOGLE.baseUrl() + "/token");
-        Files.writeString(key, json.toString());
+    static void google(DynamicPropertyRegistry registry) {
+        Path key = GOOGLE.writeServiceAccountKey(DATA);
         registry.add("hub.data-dir", DATA::toString);
         registry.add("hub.connectors.ga4.service-account-key", key::toString);
         registry.add("hub.connectors.ga4.base-url", GOOGLE::baseUrl);
@@ -92,7 +64,7 @@ class Ga4SyncTest {
 
     @AfterAll
     static void stopGoogle() {
-        GOOGLE.stop();
+        GOOGLE.close();
     }
 
     @LocalServerPort
@@ -100,64 +72,27 @@ class Ga4SyncTest {
     @Autowired
     ContextStore store;
 
-    /** The documented answer, cut to the one row at the request's offset (page size 1), rowCount kept. */
-    static String page(int offset, String franceUsers) {
-        ObjectNode answer = ANSWER.deepCopy();
-        var row = answer.withArray("rows").get(offset).deepCopy();
-        if (offset == 1) {
-            ((ObjectNode) row.path("metricValues").get(0)).put("value", franceUsers);
-        }
-        answer.putArray("rows").add(row);
-        return answer.toString();
-    }
-
-    void stubReports(String franceUsers) {
-        for (int offset = 0; offset < 2; offset++) {
-            GOOGLE.stubFor(post(urlPathEqualTo("/v1beta/properties/123456789:runReport"))
-                    .withRequestBody(matchingJsonPath("$.offset", equalTo(Integer.toString(offset))))
-                    .withHeader("Authorization", equalTo("Bearer ya29.test-token"))
-                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                            .withBody(page(offset, franceUsers))));
-        }
-    }
-
-    JsonNode stream() {
-        HubClient hub = new HubClient(port, "ga4-token");
-        for (JsonNode connector : hub.api("GET", "/api/connectors").json().path("connectors")) {
-            if (connector.path("name").asText().equals("ga4")) {
-                return connector.path("streams").get(0);
-            }
-        }
-        throw new AssertionError("no ga4 connector");
-    }
-
-    void runAndAwait() {
-        String before = stream().path("finishedAt").asText("");
-        assertThat(new HubClient(port, "ga4-token").api("POST", "/api/connectors/ga4/sync").status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> stream().path("state").asText().equals("idle")
-                && !stream().path("finishedAt").asText("").equals(before));
+    JsonNode runAndAwait() {
+        return new HubClient(port, "ga4-token").syncAndAwait("ga4", "reports", "idle", Duration.ofSeconds(60));
     }
 
     @Test
     void reportsArePulledDayByDayPagedToRowCountAndAPulledAgainDayReplacesItsDocuments() throws Exception {
-        GOOGLE.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withHeader("Content-Type",
-                "application/json").withBody("{\"access_token\":\"ya29.test-token\",\"expires_in\":3599,"
-                + "\"token_type\":\"Bearer\"}")));
-        stubReports("12");
+        GOOGLE.token();
+        GOOGLE.reports("123456789", "12");
         // the first call finds the hourly quota spent (added last, so it answers first while the scenario starts)
-        GOOGLE.stubFor(post(urlPathEqualTo("/v1beta/properties/123456789:runReport")).inScenario("quota")
+        GOOGLE.server().stubFor(post(urlPathEqualTo(Ga4Stub.runReport("123456789"))).inScenario("quota")
                 .whenScenarioStateIs(STARTED).willSetStateTo("recovered")
                 .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":429,\"status\":\"RESOURCE_EXHAUSTED\","
                                 + "\"message\":\"Exhausted property tokens per hour\"}}")));
 
-        runAndAwait();
+        JsonNode done = runAndAwait();
 
-        assertThat(GOOGLE.getAllScenarios().getScenarios()).singleElement()
+        assertThat(GOOGLE.server().getAllScenarios().getScenarios()).singleElement()
                 .satisfies(scenario -> assertThat(scenario.getState()).as("the 429 was served").isEqualTo("recovered"));
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         LocalDate dayBefore = yesterday.minusDays(1);
-        JsonNode done = stream();
         assertThat(done.path("cursor").asText()).isEqualTo(yesterday.toString());
         assertThat(done.path("total").asLong()).as("rowCount of each day, added up").isEqualTo(4);
         for (LocalDate day : new LocalDate[] {dayBefore, yesterday}) {
@@ -169,23 +104,23 @@ class Ga4SyncTest {
         assertThat(store.get("event", "event:ga4:countries:" + dayBefore + ":Japan").orElseThrow().json())
                 .contains("\"activeUsers\":2541");
 
-        var tokenRequest = GOOGLE.findAll(postRequestedFor(urlPathEqualTo("/token"))).get(0);
+        var tokenRequest = GOOGLE.server().findAll(postRequestedFor(urlPathEqualTo("/token"))).get(0);
         String form = tokenRequest.getBodyAsString();
         assertThat(form).startsWith("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=");
         String jwt = URLDecoder.decode(form.substring(form.indexOf("assertion=") + 10), StandardCharsets.UTF_8);
         String[] parts = jwt.split("\\.");
         Signature rs256 = Signature.getInstance("SHA256withRSA");
-        rs256.initVerify(KEYS.getPublic());
+        rs256.initVerify(GOOGLE.keys().getPublic());
         rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2]))).as("signed with the account's key").isTrue();
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-        assertThat(claims.path("iss").asText()).isEqualTo(EMAIL);
+        assertThat(claims.path("iss").asText()).isEqualTo(Ga4Stub.EMAIL);
         assertThat(claims.path("scope").asText()).isEqualTo("https://www.googleapis.com/auth/analytics.readonly");
         assertThat(claims.path("aud").asText()).isEqualTo(GOOGLE.baseUrl() + "/token");
         assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(3600);
 
         // GA4 revises yesterday: France's count changes. The next run pulls yesterday again (refresh-days 1).
-        stubReports("15");
+        GOOGLE.reports("123456789", "15");
         runAndAwait();
         String france = "event:ga4:countries:" + yesterday + ":France";
         await().atMost(Duration.ofSeconds(30)).until(() ->

@@ -9,17 +9,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.Fixtures;
+import io.contexthub.support.SalesforceStub;
 import io.contexthub.sync.CheckpointStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "hub.connectors.salesforce.changes.enabled=true"})
 class SalesforceChangesTest {
 
-    static final WireMockServer SALESFORCE = new WireMockServer(options().dynamicPort().globalTemplating(true));
+    static final SalesforceStub SALESFORCE = new SalesforceStub(true);
     static final Path DATA = Path.of("target", "salesforce-cdc-" + UUID.randomUUID());
     static final String ECHO_ID = "\"id\":\"{{jsonPath request.body '$[0].id'}}\"";
     static final String CLIENT = "\"clientId\":\"hub-cometd-client\"";
@@ -60,7 +58,6 @@ class SalesforceChangesTest {
 
     @DynamicPropertySource
     static void salesforce(DynamicPropertyRegistry registry) {
-        SALESFORCE.start();
         stubSalesforce();
         registry.add("hub.data-dir", DATA::toString);
         registry.add("hub.connectors.salesforce.login-url", SALESFORCE::baseUrl);
@@ -72,30 +69,28 @@ class SalesforceChangesTest {
     }
 
     static void stubSalesforce() {
-        ObjectNode token = Fixtures.load("salesforce-oauth-token.json").body().deepCopy();
-        token.put("instance_url", SALESFORCE.baseUrl());
-        SALESFORCE.stubFor(post(urlPathEqualTo("/services/oauth2/token")).willReturn(json(token.toString())));
+        SALESFORCE.login("00D000000000001!cdc-session");
         // the Bayeux exchange: handshake, subscribe, then long polls, the first after subscribing carrying the event
-        SALESFORCE.stubFor(bayeux("/meta/handshake").willReturn(json("[{\"channel\":\"/meta/handshake\","
+        SALESFORCE.stub(bayeux("/meta/handshake").willReturn(json("[{\"channel\":\"/meta/handshake\","
                 + "\"version\":\"1.0\",\"successful\":true," + CLIENT + "," + ECHO_ID
                 + ",\"supportedConnectionTypes\":[\"long-polling\"],\"ext\":{\"replay\":true}," + ADVICE + "}]")));
-        SALESFORCE.stubFor(bayeux("/meta/subscribe").inScenario("cdc").whenScenarioStateIs(STARTED)
+        SALESFORCE.stub(bayeux("/meta/subscribe").inScenario("cdc").whenScenarioStateIs(STARTED)
                 .willSetStateTo("subscribed").willReturn(json("[{\"channel\":\"/meta/subscribe\",\"successful\":true,"
                         + "\"subscription\":\"/data/ChangeEvents\"," + CLIENT + "," + ECHO_ID + "}]")));
         String connected = "{\"channel\":\"/meta/connect\",\"successful\":true," + CLIENT + "," + ECHO_ID + ","
                 + ADVICE + "}";
         String event = "{\"channel\":\"/data/ChangeEvents\",\"data\":"
                 + Fixtures.load("salesforce-cdc-account.json").body() + "}";
-        SALESFORCE.stubFor(bayeux("/meta/connect").inScenario("cdc").whenScenarioStateIs("subscribed")
+        SALESFORCE.stub(bayeux("/meta/connect").inScenario("cdc").whenScenarioStateIs("subscribed")
                 .willSetStateTo("delivered").willReturn(json("[" + event + "," + connected + "]")));
         for (String state : new String[] {STARTED, "delivered"}) {
-            SALESFORCE.stubFor(bayeux("/meta/connect").inScenario("cdc").whenScenarioStateIs(state)
+            SALESFORCE.stub(bayeux("/meta/connect").inScenario("cdc").whenScenarioStateIs(state)
                     .willReturn(json("[" + connected + "]").withFixedDelay(300)));
         }
-        SALESFORCE.stubFor(bayeux("/meta/disconnect").willReturn(json(
+        SALESFORCE.stub(bayeux("/meta/disconnect").willReturn(json(
                 "[{\"channel\":\"/meta/disconnect\",\"successful\":true," + ECHO_ID + "}]")));
         // what the accounts sync then reads: the changed Account in full
-        SALESFORCE.stubFor(get(urlPathEqualTo("/services/data/v59.0/queryAll/"))
+        SALESFORCE.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/"))
                 .withQueryParam("q", containing("FROM Account")).willReturn(json("{\"totalSize\":1,\"done\":true,"
                         + "\"records\":[{\"attributes\":{\"type\":\"Account\"},\"Id\":\"001D000000IRFmaIAH\","
                         + "\"Name\":\"Test 1\",\"Industry\":\"Technology\",\"SystemModstamp\":"
@@ -108,7 +103,7 @@ class SalesforceChangesTest {
 
     @AfterAll
     static void stopSalesforce() {
-        SALESFORCE.stop();
+        SALESFORCE.close();
     }
 
     @Autowired
@@ -132,7 +127,7 @@ class SalesforceChangesTest {
                 .as("the full row, not the event's fragment").contains("\"industry\":\"Technology\"");
         await().atMost(Duration.ofSeconds(10)).until(() -> checkpoints.get("salesforce", "changes")
                 .map(c -> "6".equals(c.cursor())).orElse(false));
-        SALESFORCE.verify(postRequestedFor(urlPathMatching("/cometd/59\\.0.*"))
+        SALESFORCE.server().verify(postRequestedFor(urlPathMatching("/cometd/59\\.0.*"))
                 .withRequestBody(containing("\"/data/ChangeEvents\":-1")));
     }
 }

@@ -8,17 +8,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.contexthub.support.SalesforceStub.json;
+import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.contexthub.store.ContextStore;
-import io.contexthub.support.Fixtures;
+import io.contexthub.support.SalesforceStub;
 import io.contexthub.support.HubClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,20 +45,18 @@ import org.springframework.test.context.DynamicPropertySource;
         "hub.sync.retry.max-delay-millis=200"})
 class SalesforceSyncTest {
 
-    static final WireMockServer SALESFORCE = new WireMockServer(options().dynamicPort());
+    static final SalesforceStub SALESFORCE = new SalesforceStub();
     static final Path DATA = Path.of("target", "salesforce-" + UUID.randomUUID());
-    static final String API = "/services/data/v59.0";
 
     @DynamicPropertySource
     static void salesforce(DynamicPropertyRegistry registry) {
-        SALESFORCE.start();
         registry.add("hub.data-dir", DATA::toString);
         registry.add("hub.connectors.salesforce.login-url", SALESFORCE::baseUrl);
     }
 
     @AfterAll
     static void stopSalesforce() {
-        SALESFORCE.stop();
+        SALESFORCE.close();
     }
 
     @LocalServerPort
@@ -69,66 +64,31 @@ class SalesforceSyncTest {
     @Autowired
     ContextStore store;
 
-    static ResponseDefinitionBuilder json(String body, String usage) {
-        return aResponse().withHeader("Content-Type", "application/json").withHeader("Sforce-Limit-Info",
-                "api-usage=" + usage).withBody(body);
-    }
-
-    /** The documented token answer, pointing its instance_url at the stub. */
-    static String token(String accessToken) {
-        ObjectNode token = Fixtures.load("salesforce-oauth-token.json").body().deepCopy();
-        token.put("access_token", accessToken);
-        token.put("instance_url", SALESFORCE.baseUrl());
-        return token.toString();
-    }
-
-    /** A documented query page, each record given the SystemModstamp and IsDeleted the hub's SOQL selects. */
-    static String page(String fixture) {
-        ObjectNode body = Fixtures.load(fixture).body().deepCopy();
-        body.withArray("records").forEach(record -> ((ObjectNode) record)
-                .put("SystemModstamp", record.path("LastModifiedDate").asText()).put("IsDeleted", false));
-        return body.toString();
-    }
-
     JsonNode stream(String name) {
-        for (JsonNode connector : new HubClient(port, "sf-token").api("GET", "/api/connectors").json()
-                .path("connectors")) {
-            if (connector.path("name").asText().equals("salesforce")) {
-                for (JsonNode stream : connector.path("streams")) {
-                    if (stream.path("name").asText().equals(name)) {
-                        return stream;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no salesforce stream " + name);
+        return new HubClient(port, "sf-token").stream("salesforce", name);
     }
 
     void runAndAwait(String name, String state) {
-        String before = stream(name).path("finishedAt").asText("");
-        assertThat(new HubClient(port, "sf-token").api("POST", "/api/connectors/salesforce/sync?stream=" + name)
-                .status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> stream(name).path("state").asText().equals(state)
-                && !stream(name).path("finishedAt").asText("").equals(before));
+        new HubClient(port, "sf-token").syncAndAwait("salesforce", name, state, Duration.ofSeconds(60));
     }
 
     @Test
     void queriesPageToDoneSurviveAnExpiredSessionAndPauseForTheOrgsLimits() {
-        SALESFORCE.stubFor(post(urlPathEqualTo("/services/oauth2/token")).inScenario("login")
+        SALESFORCE.stub(post(urlPathEqualTo(SalesforceStub.TOKEN)).inScenario("login")
                 .whenScenarioStateIs(STARTED).willSetStateTo("second")
-                .willReturn(json(token("00D000000000001!first-session"), "0/100000")));
-        SALESFORCE.stubFor(post(urlPathEqualTo("/services/oauth2/token")).inScenario("login")
+                .willReturn(json(SALESFORCE.token("00D000000000001!first-session"), "0/100000")));
+        SALESFORCE.stub(post(urlPathEqualTo(SalesforceStub.TOKEN)).inScenario("login")
                 .whenScenarioStateIs("second")
-                .willReturn(json(token("00D000000000001!second-session"), "0/100000")));
-        SALESFORCE.stubFor(get(urlPathEqualTo(API + "/queryAll/"))
+                .willReturn(json(SALESFORCE.token("00D000000000001!second-session"), "0/100000")));
+        SALESFORCE.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/"))
                 .withHeader("Authorization", equalTo("Bearer 00D000000000001!first-session"))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]")));
-        SALESFORCE.stubFor(get(urlPathEqualTo(API + "/queryAll/")).withQueryParam("q", containing("FROM Account"))
+        SALESFORCE.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/")).withQueryParam("q", containing("FROM Account"))
                 .withHeader("Authorization", equalTo("Bearer 00D000000000001!second-session"))
-                .willReturn(json(page("salesforce-query-accounts-page1.json"), "10018/100000")));
-        SALESFORCE.stubFor(get(urlPathEqualTo(API + "/query/01gD0000002HU6KIAW-2"))
-                .willReturn(json(page("salesforce-query-accounts-page2.json"), "10019/100000")));
+                .willReturn(json(SalesforceStub.page("salesforce-query-accounts-page1.json"), "10018/100000")));
+        SALESFORCE.stub(get(urlPathEqualTo(SalesforceStub.API + "/query/01gD0000002HU6KIAW-2"))
+                .willReturn(json(SalesforceStub.page("salesforce-query-accounts-page2.json"), "10019/100000")));
 
         assertThat(stream("invoices").path("enabled").asBoolean()).as("off unless the org has the object").isFalse();
         assertThat(stream("accounts").path("enabled").asBoolean()).isTrue();
@@ -142,14 +102,14 @@ class SalesforceSyncTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> store.get("customer", "customer:salesforce:" + id)
                     .isPresent());
         }
-        SALESFORCE.verify(2, postRequestedFor(urlPathEqualTo("/services/oauth2/token"))
+        SALESFORCE.server().verify(2, postRequestedFor(urlPathEqualTo(SalesforceStub.TOKEN))
                 .withRequestBody(containing("grant_type=refresh_token")));
-        SALESFORCE.verify(getRequestedFor(urlPathEqualTo(API + "/queryAll/"))
+        SALESFORCE.server().verify(getRequestedFor(urlPathEqualTo(SalesforceStub.API + "/queryAll/"))
                 .withQueryParam("q", equalTo("SELECT Id, Name, Type, Industry, Website, Phone, BillingCity, "
                         + "BillingCountry, CreatedDate, SystemModstamp, IsDeleted FROM Account ORDER BY SystemModstamp ASC")));
 
         // the org's daily allocation is spent: the orders stream pauses, keeping its call for later
-        SALESFORCE.stubFor(get(urlPathEqualTo(API + "/queryAll/")).withQueryParam("q", containing("FROM Order"))
+        SALESFORCE.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/")).withQueryParam("q", containing("FROM Order"))
                 .inScenario("limit").whenScenarioStateIs(STARTED).willSetStateTo("allocation renewed")
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
                         .withBody("[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]")));
@@ -157,7 +117,7 @@ class SalesforceSyncTest {
         assertThat(stream("orders").path("pendingCalls").asInt()).isEqualTo(1);
         assertThat(stream("orders").path("lastError").asText()).contains("REQUEST_LIMIT_EXCEEDED");
 
-        SALESFORCE.stubFor(get(urlPathEqualTo(API + "/queryAll/")).withQueryParam("q", containing("FROM Order"))
+        SALESFORCE.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/")).withQueryParam("q", containing("FROM Order"))
                 .inScenario("limit").whenScenarioStateIs("allocation renewed")
                 .willReturn(json("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"Order\"},"
                         + "\"Id\":\"801D000000AbCdEIAZ\",\"OrderNumber\":\"00000101\",\"Status\":\"Activated\","
@@ -170,7 +130,7 @@ class SalesforceSyncTest {
         // that answer said 95% of the allocation is used: the contacts stream pauses before calling at all
         runAndAwait("contacts", "paused");
         assertThat(stream("contacts").path("lastError").asText()).contains("95000/100000");
-        SALESFORCE.verify(0, getRequestedFor(urlPathEqualTo(API + "/queryAll/"))
+        SALESFORCE.server().verify(0, getRequestedFor(urlPathEqualTo(SalesforceStub.API + "/queryAll/"))
                 .withQueryParam("q", containing("FROM Contact")));
     }
 }

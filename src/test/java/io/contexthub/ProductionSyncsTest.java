@@ -1,0 +1,165 @@
+package io.contexthub;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.contexthub.support.SalesforceStub.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contexthub.store.ContextStore;
+import io.contexthub.store.opensearch.OpenSearchCheckpointStore;
+import io.contexthub.sync.CheckpointStore;
+import io.contexthub.support.Ga4Stub;
+import io.contexthub.support.HubClient;
+import io.contexthub.support.ProductionHub;
+import io.contexthub.support.SalesforceStub;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The Salesforce and GA4 syncs on the production backbone: records staged through a real Kafka broker, indexed in a
+ * real OpenSearch node, cursors and leases kept in OpenSearch. A second instance started on an empty disk after the
+ * first is gone resumes both syncs from the cursors the first left in OpenSearch.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProductionSyncsTest {
+
+    static final String PREFIX = "syncs" + UUID.randomUUID().toString().substring(0, 8);
+    static final String ACCOUNTS = "FROM Account ORDER BY SystemModstamp ASC";
+    static final String ACCOUNTS_SINCE = "FROM Account WHERE SystemModstamp >= 2024-03-20T16:45:00Z ORDER BY";
+    static final Duration RUN = Duration.ofSeconds(90);
+    static EmbeddedKafkaKraftBroker kafka;
+    static SalesforceStub salesforce;
+    static Ga4Stub google;
+    static Path serviceAccountKey;
+    static ConfigurableApplicationContext hub;
+
+    static ConfigurableApplicationContext start() {
+        return ProductionHub.start(kafka.getBrokersAsString(), PREFIX,
+                "hub.kafka.partitions=2",
+                "hub.processing.batch.timeout-millis=50",
+                "hub.connectors.salesforce.login-url=" + salesforce.baseUrl(),
+                "hub.connectors.salesforce.client-id=hub-connected-app",
+                "hub.connectors.salesforce.client-secret=hub-connected-app-secret",
+                "hub.connectors.salesforce.refresh-token=hub-refresh-token",
+                "hub.connectors.salesforce.requests-per-minute=6000",
+                "hub.connectors.ga4.base-url=" + google.baseUrl(),
+                "hub.connectors.ga4.service-account-key=" + serviceAccountKey,
+                "hub.connectors.ga4.property-id=123456789",
+                "hub.connectors.ga4.time-zone=UTC",
+                "hub.connectors.ga4.initial-days=2",
+                "hub.connectors.ga4.refresh-days=1",
+                "hub.connectors.ga4.page-size=1",
+                "hub.connectors.ga4.requests-per-minute=6000",
+                "hub.connectors.ga4.reports.countries.dimensions=country",
+                "hub.connectors.ga4.reports.countries.metrics=activeUsers");
+    }
+
+    @BeforeAll
+    static void startBackbone() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 2);
+        kafka.afterPropertiesSet();
+        salesforce = new SalesforceStub();
+        salesforce.login("00D000000000001!backbone-session");
+        salesforce.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/"))
+                .withQueryParam("q", matching(".*" + ACCOUNTS))
+                .willReturn(json(SalesforceStub.page("salesforce-query-accounts-page1.json"), "10018/100000")));
+        salesforce.stub(get(urlPathEqualTo(SalesforceStub.API + "/query/01gD0000002HU6KIAW-2"))
+                .willReturn(json(SalesforceStub.page("salesforce-query-accounts-page2.json"), "10019/100000")));
+        google = new Ga4Stub();
+        google.token();
+        google.reports("123456789", "12");
+        serviceAccountKey = google.writeServiceAccountKey(Path.of("target", PREFIX));
+        hub = start();
+    }
+
+    @AfterAll
+    static void stopBackbone() {
+        if (hub != null) {
+            hub.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+        salesforce.close();
+        google.close();
+    }
+
+    static long reportCallsFor(LocalDate day) {
+        return google.server().findAll(postRequestedFor(urlPathEqualTo(Ga4Stub.runReport("123456789")))
+                .withRequestBody(matchingJsonPath("$.dateRanges[0].startDate", equalTo(day.toString())))).size();
+    }
+
+    @Test
+    @Order(1)
+    void salesforceAndGa4RecordsTravelThroughKafkaIntoOpenSearch() {
+        assertThat(hub.getBean(CheckpointStore.class)).isInstanceOf(OpenSearchCheckpointStore.class);
+        HubClient client = ProductionHub.client(hub);
+
+        JsonNode accounts = client.syncAndAwait("salesforce", "accounts", "idle", RUN);
+        JsonNode reports = client.syncAndAwait("ga4", "reports", "idle", RUN);
+
+        assertThat(accounts.path("cursor").asText()).isEqualTo("2024-03-20T16:45:00.000+0000");
+        assertThat(accounts.path("total").asLong()).as("totalSize").isEqualTo(3);
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        assertThat(reports.path("cursor").asText()).isEqualTo(yesterday.toString());
+        ContextStore store = hub.getBean(ContextStore.class);
+        await().atMost(RUN).until(() -> store.count("customer") == 3 && store.count("event") == 4);
+        assertThat(store.get("customer", "customer:salesforce:001D000000JmNoPIAV")).isPresent();
+        assertThat(store.get("event", "event:ga4:countries:" + yesterday + ":France").orElseThrow().json())
+                .contains("\"activeUsers\":12");
+    }
+
+    @Test
+    @Order(2)
+    void anInstanceOnAnEmptyDiskResumesBothSyncsFromTheCursorsInOpenSearch() {
+        hub.close();
+        salesforce.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/"))
+                .withQueryParam("q", matching(".*" + ACCOUNTS_SINCE + ".*"))
+                .willReturn(json("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"Account\"},"
+                        + "\"Id\":\"001D000000JmNoPIAV\",\"Name\":\"Acme Corporation (renamed)\",\"Industry\":\"Technology\","
+                        + "\"SystemModstamp\":\"2024-03-21T08:00:00.000+0000\",\"IsDeleted\":false}]}", "10020/100000")));
+        google.reports("123456789", "15");
+
+        hub = start();
+        HubClient client = ProductionHub.client(hub);
+        assertThat(client.stream("salesforce", "accounts").path("cursor").asText())
+                .as("known before any run: read from OpenSearch").isEqualTo("2024-03-20T16:45:00.000+0000");
+
+        JsonNode accounts = client.syncAndAwait("salesforce", "accounts", "idle", RUN);
+        client.syncAndAwait("ga4", "reports", "idle", RUN);
+
+        assertThat(accounts.path("cursor").asText()).isEqualTo("2024-03-21T08:00:00.000+0000");
+        salesforce.server().verify(1, getRequestedFor(urlPathEqualTo(SalesforceStub.API + "/queryAll/"))
+                .withQueryParam("q", matching(".*" + ACCOUNTS)));
+        salesforce.server().verify(1, getRequestedFor(urlPathEqualTo(SalesforceStub.API + "/query/01gD0000002HU6KIAW-2")));
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        assertThat(reportCallsFor(yesterday.minusDays(1))).as("the day before: pulled once, not again").isEqualTo(2);
+        assertThat(reportCallsFor(yesterday)).as("yesterday: pulled again, GA4 still revises it").isEqualTo(4);
+
+        ContextStore store = hub.getBean(ContextStore.class);
+        await().atMost(RUN).until(() -> store.get("customer", "customer:salesforce:001D000000JmNoPIAV").orElseThrow()
+                .json().contains("Acme Corporation (renamed)")
+                && store.get("event", "event:ga4:countries:" + yesterday + ":France").orElseThrow().json()
+                        .contains("\"activeUsers\":15"));
+        assertThat(store.count("customer")).isEqualTo(3);
+        assertThat(store.count("event")).as("replaced, not added").isEqualTo(4);
+    }
+}
