@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Durable checkpoints of the syncs, and the leases that let only one hub instance run a stream at a time. The
+ * Durable checkpoints of the syncs, the leases that let only one hub instance run a stream at a time, and the
+ * sealed credentials providers rotate. The
  * embedded implementation keeps files under {@code <hub.data-dir>/checkpoints}; with {@code hub.store=opensearch}
  * they live in OpenSearch, shared by every instance.
  */
@@ -26,4 +27,13 @@ public interface CheckpointStore {
 
     /** Gives the lease back if {@code owner} holds it. */
     void release(String key, String owner);
+
+    /**
+     * A credential a provider handed out in place of the configured one (a rotated refresh token), stored as the
+     * caller sealed it ({@link CredentialSeal}); the store never sees it in clear. Empty when none was stored.
+     */
+    Optional<String> credential(String key);
+
+    /** Stores a sealed credential durably before returning, replacing the previous one. */
+    void putCredential(String key, String sealed);
 }

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.TransientFailureException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * Checkpoints as JSON files, {@code <dir>/<connector>.<stream>.json}, each written to a temporary file, forced to
  * disk and renamed over the old one, so a crash leaves the previous checkpoint or the new one, never half of
- * either. Leases are in memory: the embedded defaults run one hub per data directory.
+ * either. Sealed credentials sit beside them as {@code <key>.credential}, readable by the hub's user only.
+ * Leases are in memory: the embedded defaults run one hub per data directory.
  */
 public class FileCheckpointStore implements CheckpointStore {
 
@@ -59,20 +63,48 @@ public class FileCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public synchronized void put(Checkpoint checkpoint) {
+    public void put(Checkpoint checkpoint) {
         Path file = file(checkpoint.connector(), checkpoint.stream());
-        Path temp = file.resolveSibling(".tmp-" + file.getFileName());
         try {
-            byte[] json = mapper.writeValueAsBytes(checkpoint);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(json));
-                channel.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            replace(file, mapper.writeValueAsBytes(checkpoint));
         } catch (IOException e) {
             throw new TransientFailureException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Optional<String> credential(String key) {
+        Path file = credentialFile(key);
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.US_ASCII)) : Optional.empty();
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot read credential file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void putCredential(String key, String sealed) {
+        Path file = credentialFile(key);
+        try {
+            replace(file, sealed.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot write credential file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary file (owner-only where the file system has permissions), forced to disk, renamed over the old. */
+    private synchronized void replace(Path file, byte[] content) throws IOException {
+        Path temp = file.resolveSibling(".tmp-" + file.getFileName());
+        Files.deleteIfExists(temp);
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(ByteBuffer.wrap(content));
+            channel.force(true);
+        }
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override
@@ -105,5 +137,9 @@ public class FileCheckpointStore implements CheckpointStore {
 
     private Path file(String connector, String stream) {
         return dir.resolve(connector + "." + stream + ".json");
+    }
+
+    private Path credentialFile(String key) {
+        return dir.resolve(key + ".credential");
     }
 }

@@ -68,4 +68,18 @@ abstract class CheckpointStoreContract {
         assertThat(a.lease("sync.frontapp.events", "hub-a", Duration.ofMinutes(10)))
                 .as("b's lease expired (a crashed instance)").isTrue();
     }
+
+    @Test
+    void aSealedCredentialIsKeptAndReplaced() {
+        CheckpointStore a = instance();
+        assertThat(a.credential("frontapp.oauth-refresh-token")).isEmpty();
+
+        a.putCredential("frontapp.oauth-refresh-token", "v1:first");
+        a.putCredential("frontapp.oauth-refresh-token", "v1:second");
+        a.putCredential("other.oauth-refresh-token", "v1:other");
+
+        assertThat(instance().credential("frontapp.oauth-refresh-token")).as("as another instance reads it")
+                .contains("v1:second");
+        assertThat(a.all()).as("not a checkpoint").noneMatch(c -> c.connector().contains("oauth"));
+    }
 }

@@ -3,8 +3,11 @@ package io.contexthub.connector.frontapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.PermanentFailureException;
-import io.contexthub.sync.RateBudget;
+import io.contexthub.sync.CheckpointStore;
+import io.contexthub.sync.CredentialSeal;
 import io.contexthub.sync.OAuthApi;
+import io.contexthub.sync.RateBudget;
+import io.contexthub.sync.RotatingRefreshToken;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +31,18 @@ public class FrontApi extends OAuthApi {
     static final Duration EARLY_REFRESH = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(FrontApi.class);
 
-    private final FrontAppSyncProperties properties;
-    private String refreshToken;
+    static final String REFRESH_TOKEN = "frontapp.oauth-refresh-token";
 
-    public FrontApi(FrontAppSyncProperties properties, Clock clock, ObjectMapper mapper) {
+    private final FrontAppSyncProperties properties;
+    private final RotatingRefreshToken refreshTokens;
+
+    public FrontApi(FrontAppSyncProperties properties, CheckpointStore checkpoints, Clock clock, ObjectMapper mapper) {
         super(FrontAppWebhookSource.NAME, new RateBudget(FrontAppWebhookSource.NAME, properties.requestsPerMinute(),
                 properties.burstPerSecond(), clock), EARLY_REFRESH, clock, mapper);
         this.properties = properties;
-        this.refreshToken = properties.oauth().refreshToken();
+        var oauth = properties.oauth();
+        this.refreshTokens = oauth.configured() ? new RotatingRefreshToken(REFRESH_TOKEN, oauth.refreshToken(),
+                new CredentialSeal(oauth.clientSecret()), checkpoints, clock, mapper) : null;
     }
 
     @Override
@@ -68,24 +75,39 @@ public class FrontApi extends OAuthApi {
         return host.equals(base) || (dot > 0 && domain.contains(".") && host.endsWith("." + domain));
     }
 
-    /** refresh_token grant with HTTP Basic client credentials, as Front's OAuth documentation describes. */
+    /**
+     * refresh_token grant with HTTP Basic client credentials, as Front's OAuth documentation describes. A refused
+     * refresh is tried once more when another instance has rotated the token in the meantime.
+     */
     @Override
     protected AccessToken fetchToken() {
-        var oauth = properties.oauth();
-        String form = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
-        String basic = Base64.getEncoder().encodeToString((oauth.clientId() + ":" + oauth.clientSecret())
-                .getBytes(StandardCharsets.UTF_8));
-        JsonNode token = tokens.post(oauth.tokenUrl(), Map.of("Authorization", "Basic " + basic), form, "Front",
-                "authorise the app again and set hub.connectors.frontapp.oauth.refresh-token");
+        String refreshToken = refreshTokens.current();
+        JsonNode token;
+        try {
+            token = refresh(refreshToken);
+        } catch (PermanentFailureException refused) {
+            String newer = refreshTokens.current();
+            if (newer.equals(refreshToken)) {
+                throw refused;
+            }
+            refreshToken = newer;
+            token = refresh(refreshToken);
+        }
+        refreshTokens.rotated(refreshToken, token.path("refresh_token").asText(null));
         long expires = token.path("expires_at").asLong(0);
         // expires_at: epoch seconds or milliseconds; absent: assume Front's hour
         Instant expiresAt = expires == 0 ? clock.instant().plus(Duration.ofHours(1))
                 : expires > 100_000_000_000L ? Instant.ofEpochMilli(expires) : Instant.ofEpochSecond(expires);
-        String rotated = token.path("refresh_token").asText(null);
-        if (rotated != null && !rotated.isBlank()) {
-            refreshToken = rotated;
-        }
         log.info("Front access token refreshed; valid until {}", expiresAt);
         return new AccessToken(token.path("access_token").asText(), expiresAt);
+    }
+
+    private JsonNode refresh(String refreshToken) {
+        var oauth = properties.oauth();
+        String form = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
+        String basic = Base64.getEncoder().encodeToString((oauth.clientId() + ":" + oauth.clientSecret())
+                .getBytes(StandardCharsets.UTF_8));
+        return tokens.post(oauth.tokenUrl(), Map.of("Authorization", "Basic " + basic), form, "Front",
+                "authorise the app again and set hub.connectors.frontapp.oauth.refresh-token");
     }
 }

@@ -48,7 +48,8 @@ public record FrontAppSyncProperties(
                         @NotNull @DefaultValue("https://app.frontapp.com/oauth/token") URI tokenUrl) {
 
         public boolean configured() {
-            return clientId != null && !clientId.isBlank() && refreshToken != null && !refreshToken.isBlank();
+            return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank()
+                    && refreshToken != null && !refreshToken.isBlank();
         }
 
         @Override

@@ -24,7 +24,7 @@ import org.opensearch.client.ResponseException;
 import org.opensearch.client.RestClient;
 
 /**
- * Checkpoints and sync leases in {@code <prefix>-checkpoints}, shared by every hub instance. Writes use
+ * Checkpoints, sync leases and sealed credentials in {@code <prefix>-checkpoints}, shared by every hub instance. Writes use
  * {@code refresh=wait_for}, reads are realtime gets. A lease is a document taken with {@code op_type=create}, or,
  * once expired, replaced under {@code if_seq_no}/{@code if_primary_term}: of two instances racing for it, exactly
  * one write succeeds and the other gets 409.
@@ -145,6 +145,17 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
         } catch (IOException e) {
             throw unavailable("releasing lease " + key, e);
         }
+    }
+
+    @Override
+    public Optional<String> credential(String key) {
+        return document("credential:" + key).map(doc -> doc.path("_source").path("sealed").asText());
+    }
+
+    @Override
+    public void putCredential(String key, String sealed) {
+        ObjectNode source = mapper.createObjectNode().put("kind", "credential").put("sealed", sealed);
+        write("/" + index + "/_doc/" + encode("credential:" + key) + "?refresh=wait_for", source);
     }
 
     private Optional<JsonNode> document(String id) {

@@ -202,7 +202,7 @@ class FrontAppSyncTest {
     }
 
     @Test
-    void aHubRestartedInTheMiddleOfARunResumesFromItsCheckpoint() {
+    void aHubRestartedInTheMiddleOfARunResumesFromItsCheckpointWithTheRotatedRefreshToken() throws IOException {
         Path restartData = Path.of("target", "front-restart-" + UUID.randomUUID());
         String path = "/contacts";
         front.stub(firstPage(path).inScenario("restart").whenScenarioStateIs(STARTED).willReturn(json(front.list(
@@ -216,6 +216,11 @@ class FrontAppSyncTest {
         }
         assertThat(failed.path("pendingCalls").asInt()).as("page 2 still to do").isEqualTo(1);
         assertThat(failed.path("lastError").asText()).contains("503");
+        // refresh-1 was answered with refresh-2; Front now refuses refresh-1, and only the stored token helps
+        Path sealed = restartData.resolve("checkpoints").resolve("frontapp.oauth-refresh-token.credential");
+        assertThat(Files.readString(sealed)).startsWith("v1:").doesNotContain("refresh-2");
+        front.stub(tokenEndpoint().withRequestBody(containing("refresh_token=refresh-1")).willReturn(aResponse()
+                .withStatus(400).withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_grant\"}")));
 
         front.stub(page(path, "r2").inScenario("restart").whenScenarioStateIs("healed").willReturn(json(front.list(
                 List.of(contact("crd_r2", "Sam Second", "sam@second.io", 1795100002.5)), null))));
@@ -232,6 +237,10 @@ class FrontAppSyncTest {
         assertThat(front.server().findAll(getRequestedFor(urlPathEqualTo(path))
                 .withQueryParam("page_token", com.github.tomakehurst.wiremock.client.WireMock.absent())))
                 .as("page 1 was not read again").hasSize(firstPageCalls);
+        front.server().verify(1, postRequestedFor(urlPathEqualTo("/oauth/token"))
+                .withRequestBody(containing("refresh_token=refresh-1")));
+        front.server().verify(1, postRequestedFor(urlPathEqualTo("/oauth/token"))
+                .withRequestBody(containing("refresh_token=refresh-2")));
     }
 
     static long deadLettersMentioning(String text) throws IOException {
