@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Stripe, HubSpot and a Standard Webhooks sender through the real HTTP port, signed by the vendors' libraries (or,
+ * Stripe, HubSpot, Front rule webhooks and a Standard Webhooks sender through the real HTTP port, signed by the vendors' libraries (or,
  * for HubSpot, by its documented formula), staged, mapped and stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "hub.webhooks.stripe.secret=whsec_test_secret",
         "hub.webhooks.hubspot.secret=yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy",
         "hub.webhooks.acme.secret=" + WebhookSourcesEndToEndTest.ACME_SECRET,
+        "hub.webhooks.frontapp.rule-secret=front_test_api_secret",
         "hub.processing.batch.timeout-millis=50"})
 class WebhookSourcesEndToEndTest {
 
@@ -60,6 +61,37 @@ class WebhookSourcesEndToEndTest {
         String signature = Webhook.Signature.generateSignatureHeader(body, fixture.testSecret(), now());
         return hub().post("/webhooks/stripe", Map.of("content-type", "application/json",
                 "stripe-signature", signature), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void frontRuleWebhooksAreVerifiedAndIndexedLikeTheApplicationWebhooks() throws Exception {
+        Fixtures inbound = Fixtures.load("front-webhook-inbound.json");
+        String documented = inbound.json().path("alternate_rule_webhook").path("x-front-signature").asText();
+        var reply = hub().post("/webhooks/frontapp", Map.of("content-type", "application/json",
+                "x-front-signature", documented), inbound.rawBody());
+        // what a rule sends: the Event itself, here another message of the conversation
+        byte[] event = new String(inbound.rawBody(), StandardCharsets.UTF_8).replace("evt_3s78kxhw", "evt_rule1")
+                .replace("msg_1sagx9sk", "msg_rule1").replace("When will it be delivered?", "Any news on my parcel?")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] bare = new com.fasterxml.jackson.databind.ObjectMapper().readTree(event).path("payload").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        String signature = java.util.Base64.getEncoder().encodeToString(io.contexthub.webhook.Hmac.compute(
+                io.contexthub.webhook.Hmac.SHA1, "front_test_api_secret".getBytes(StandardCharsets.UTF_8), bare));
+        var bareReply = hub().post("/webhooks/frontapp", Map.of("content-type", "application/json",
+                "x-front-signature", signature), bare);
+        var forged = hub().post("/webhooks/frontapp", Map.of("content-type", "application/json",
+                "x-front-signature", signature), inbound.rawBody());
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(bareReply.status()).isEqualTo(202);
+        assertThat(bareReply.json().path("eventId").asText()).isEqualTo("frontapp:evt_rule1");
+        assertThat(forged.status()).isEqualTo(401);
+        await().atMost(PROCESSING).until(() -> store.get("event", "event:frontapp:msg_1sagx9sk").isPresent()
+                && store.get("event", "event:frontapp:msg_rule1").isPresent());
+        assertThat(store.get("event", "event:frontapp:msg_rule1").orElseThrow().json())
+                .contains("Any news on my parcel?");
+        assertThat(hub().post("/webhooks/frontapp", Map.of("content-type", "application/json",
+                "x-front-signature", signature), bare).status()).as("redelivery").isEqualTo(200);
     }
 
     @Test

@@ -10,6 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Hmac {
 
     public static final String SHA256 = "HmacSHA256";
+    /** Only where a sender offers nothing better (Front's rule webhooks). */
+    public static final String SHA1 = "HmacSHA1";
 
     private Hmac() {
     }

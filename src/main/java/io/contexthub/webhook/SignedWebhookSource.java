@@ -59,6 +59,12 @@ public abstract class SignedWebhookSource implements WebhookSource {
      * @param expected the signature a secret (as UTF-8 bytes) gives for this request
      */
     protected boolean anySecretMatches(Function<byte[], String> expected, Collection<String> provided) {
+        return anySecretMatches(secrets, expected, provided);
+    }
+
+    /** As above, for a source with a second set of secrets (Front's rule webhooks). */
+    protected static boolean anySecretMatches(List<String> secrets, Function<byte[], String> expected,
+                                              Collection<String> provided) {
         boolean matched = false;
         for (String secret : secrets) {
             String signature = expected.apply(secret.getBytes(StandardCharsets.UTF_8));

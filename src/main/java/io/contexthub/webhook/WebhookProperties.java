@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tolerance   how far a signed timestamp may be from now, in either direction
  * @param maxBodySize larger requests are refused with 413 before they are read
  * @param rateLimit   requests admitted per period across all webhook sources; above it senders get 429
- * @param frontapp    Front application webhooks
+ * @param frontapp    Front application webhooks, and rule webhooks when their secret is set
  * @param stripe      Stripe webhook endpoint secrets ({@code whsec_...}, used as they are)
  * @param hubspot     HubSpot app client secrets and the public URL HubSpot calls
  */
@@ -27,7 +27,7 @@ public record WebhookProperties(
         @NotNull @DefaultValue("5m") Duration tolerance,
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
-        @Valid @NotNull @DefaultValue Secrets frontapp,
+        @Valid @NotNull @DefaultValue FrontApp frontapp,
         @Valid @NotNull @DefaultValue Secrets stripe,
         @Valid @NotNull @DefaultValue HubSpot hubspot) {
 
@@ -62,6 +62,24 @@ public record WebhookProperties(
         @Override
         public String toString() {
             return "HubSpot[" + secret.size() + " secrets configured, publicUrl=" + publicUrl + "]";
+        }
+    }
+
+    /**
+     * @param secret     the Front app's signing secret(s) for application webhooks; comma-separated while rotating
+     * @param ruleSecret the company's API secret(s) that sign rule webhooks ("Call a webhook" rule action), which
+     *                   carry no timestamp; unset: only application webhooks are accepted
+     */
+    public record FrontApp(List<String> secret, List<String> ruleSecret) {
+
+        public FrontApp {
+            secret = new Secrets(secret).secret();
+            ruleSecret = new Secrets(ruleSecret).secret();
+        }
+
+        @Override
+        public String toString() {
+            return "FrontApp[" + secret.size() + " secrets, " + ruleSecret.size() + " rule secrets configured]";
         }
     }
 

@@ -13,22 +13,31 @@ public final class WebhookSettings {
     }
 
     public static WebhookProperties front(String... secrets) {
-        return of(new WebhookProperties.Secrets(List.of(secrets)), none(), new WebhookProperties.HubSpot(null, null));
+        return frontWithRules(List.of(secrets), List.of());
+    }
+
+    /** Application webhook secrets and rule webhook (company API) secrets. */
+    public static WebhookProperties frontWithRules(List<String> secrets, List<String> ruleSecrets) {
+        return of(new WebhookProperties.FrontApp(secrets, ruleSecrets), none(), new WebhookProperties.HubSpot(null, null));
     }
 
     public static WebhookProperties stripe(String... secrets) {
-        return of(none(), new WebhookProperties.Secrets(List.of(secrets)), new WebhookProperties.HubSpot(null, null));
+        return of(noFront(), new WebhookProperties.Secrets(List.of(secrets)), new WebhookProperties.HubSpot(null, null));
     }
 
     public static WebhookProperties hubspot(URI publicUrl, String... secrets) {
-        return of(none(), none(), new WebhookProperties.HubSpot(List.of(secrets), publicUrl));
+        return of(noFront(), none(), new WebhookProperties.HubSpot(List.of(secrets), publicUrl));
+    }
+
+    private static WebhookProperties.FrontApp noFront() {
+        return new WebhookProperties.FrontApp(List.of(), List.of());
     }
 
     private static WebhookProperties.Secrets none() {
         return new WebhookProperties.Secrets(List.of());
     }
 
-    private static WebhookProperties of(WebhookProperties.Secrets front, WebhookProperties.Secrets stripe,
+    private static WebhookProperties of(WebhookProperties.FrontApp front, WebhookProperties.Secrets stripe,
                                         WebhookProperties.HubSpot hubspot) {
         return new WebhookProperties(Duration.ofMinutes(5), DataSize.ofMegabytes(1),
                 new WebhookProperties.RateLimit(100, 1000), front, stripe, hubspot);

@@ -2,6 +2,7 @@ package io.contexthub.connector.frontapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.webhook.Hmac;
 import io.contexthub.webhook.JsonBodies;
 import io.contexthub.webhook.WebhookOutcome;
@@ -21,6 +22,11 @@ import org.springframework.stereotype.Component;
  * {@code x-front-request-timestamp + ":" + raw body})), the timestamp in milliseconds. The {@code sync}
  * validation request Front sends when a webhook is saved is verified like any other and answered with its
  * challenge.
+ * <p>
+ * Rule webhooks, when {@code hub.webhooks.frontapp.rule-secret} is set: no timestamp header, and
+ * {@code x-front-signature} = base64(HMAC-SHA1(company API secret, raw body)). Their body is the Front Event itself,
+ * staged in the envelope the application webhooks and the events sync use, so all three copies of an event
+ * collapse into one document and share one idempotency key.
  */
 @Component
 public class FrontAppWebhookSource extends SignedWebhookSource {
@@ -33,12 +39,23 @@ public class FrontAppWebhookSource extends SignedWebhookSource {
     /** Front Events, whether pushed by a webhook or pulled by the events and conversations syncs. */
     public static final String STREAM = "events";
 
+    private final List<String> ruleSecrets;
+
     public FrontAppWebhookSource(WebhookProperties properties, Clock clock, ObjectMapper mapper) {
         super(NAME, properties.frontapp().secret(), properties, clock, mapper);
+        this.ruleSecrets = properties.frontapp().ruleSecret();
+    }
+
+    @Override
+    public boolean configured() {
+        return super.configured() || !ruleSecrets.isEmpty();
     }
 
     @Override
     public WebhookOutcome receive(WebhookRequest request) {
+        if (request.header(TIMESTAMP).isEmpty() && !ruleSecrets.isEmpty()) {
+            return receiveRule(request);
+        }
         verify(request);
         JsonNode body = JsonBodies.parse(mapper, request.body());
         String type = body.path("type").asText("");
@@ -54,6 +71,31 @@ public class FrontAppWebhookSource extends SignedWebhookSource {
                     "a Front application webhook needs a type and payload.id");
         }
         return new WebhookOutcome.Event(eventId, STREAM, type, body);
+    }
+
+    /** A rule webhook: the Event itself (or, from a relay, the application envelope around it). */
+    WebhookOutcome receiveRule(WebhookRequest request) {
+        String signature = required(request, SIGNATURE, SIGNATURE + " header is missing");
+        if (!anySecretMatches(ruleSecrets, key -> Base64.getEncoder().encodeToString(
+                Hmac.compute(Hmac.SHA1, key, request.body())), List.of(signature))) {
+            throw RequestRejectedException.unauthorized("invalid_signature", SIGNATURE
+                    + " does not match the body for any configured rule secret (a rule webhook has no "
+                    + TIMESTAMP + "; an application webhook must send one)");
+        }
+        JsonNode body = JsonBodies.parse(mapper, request.body());
+        JsonNode event = body.path("payload").isObject() ? body.path("payload") : body;
+        String eventId = event.path("id").asText("");
+        String type = event.path("type").asText("");
+        if (eventId.isEmpty() || type.isEmpty()) {
+            throw RequestRejectedException.badRequest("malformed_event", "a Front rule webhook needs the event's "
+                    + "id and type; choose \"send full event\" or \"send event preview\" in the rule");
+        }
+        if (event == body) {
+            ObjectNode envelope = mapper.createObjectNode().put("type", type);
+            envelope.set("payload", event);
+            body = envelope;
+        }
+        return new WebhookOutcome.Event(eventId, STREAM, body.path("type").asText(type), body);
     }
 
     void verify(WebhookRequest request) {

@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -182,12 +184,92 @@ class FrontAppWebhookSourceTest {
                 400, "malformed_event");
     }
 
+    // Rule webhooks: HMAC-SHA1 of the raw body under the company API secret, no timestamp.
+
+    static final String API_SECRET = INBOUND.testSecret("rule_webhook_api_secret");
+    static final String RULE_SIGNATURE = INBOUND.json().path("alternate_rule_webhook").path("x-front-signature").asText();
+
+    private static FrontAppWebhookSource withRules(String... ruleSecrets) {
+        return new FrontAppWebhookSource(WebhookSettings.frontWithRules(List.of(SECRET), List.of(ruleSecrets)),
+                Clock.fixed(Instant.ofEpochMilli(SIGNED_AT), ZoneOffset.UTC), new ObjectMapper());
+    }
+
+    private static String sha1(String secret, byte[] body) {
+        return Base64.getEncoder().encodeToString(io.contexthub.webhook.Hmac.compute(io.contexthub.webhook.Hmac.SHA1,
+                secret.getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    @Test
+    void acceptsTheDocumentedRuleWebhookSignature() {
+        var outcome = withRules(API_SECRET).receive(request(INBOUND.rawBody(), Map.of("x-front-signature",
+                RULE_SIGNATURE)));
+
+        assertThat(outcome).isInstanceOfSatisfying(WebhookOutcome.Event.class, event -> {
+            assertThat(event.eventId()).as("the same key as the application webhook").isEqualTo("evt_3s78kxhw");
+            assertThat(event.stream()).isEqualTo("events");
+        });
+    }
+
+    @Test
+    void aRuleWebhookCarryingTheBareEventIsStagedInTheSharedEnvelope() throws Exception {
+        byte[] event = new ObjectMapper().readTree(INBOUND.rawBody()).path("payload").toString()
+                .getBytes(StandardCharsets.UTF_8);
+
+        var outcome = withRules("old-api-secret", API_SECRET).receive(request(event, Map.of("X-Front-Signature",
+                sha1(API_SECRET, event))));
+
+        assertThat(outcome).isInstanceOfSatisfying(WebhookOutcome.Event.class, staged -> {
+            assertThat(staged.eventId()).isEqualTo("evt_3s78kxhw");
+            assertThat(staged.type()).isEqualTo("inbound");
+            assertThat(staged.payload().path("type").asText()).isEqualTo("inbound");
+            assertThat(staged.payload().path("payload").path("target").path("data").path("id").asText())
+                    .isEqualTo("msg_1sagx9sk");
+        });
+    }
+
+    @Test
+    void rejectsRuleWebhooksThatAreTamperedOrSignedWithAnotherSecret() {
+        byte[] tampered = new String(INBOUND.rawBody(), StandardCharsets.UTF_8)
+                .replace("When will it be delivered?", "Please refund me now.").getBytes(StandardCharsets.UTF_8);
+
+        assertRejected(() -> withRules(API_SECRET).receive(request(tampered, Map.of("x-front-signature",
+                RULE_SIGNATURE))), 401, "invalid_signature");
+        assertRejected(() -> withRules("another-api-secret").receive(request(INBOUND.rawBody(),
+                Map.of("x-front-signature", RULE_SIGNATURE))), 401, "invalid_signature");
+        String flipped = (RULE_SIGNATURE.charAt(0) == 'A' ? "B" : "A") + RULE_SIGNATURE.substring(1);
+        assertRejected(() -> withRules(API_SECRET).receive(request(INBOUND.rawBody(), Map.of(
+                "x-front-signature", flipped))), 401, "invalid_signature");
+    }
+
+    @Test
+    void withoutARuleSecretATimestamplessRequestIsRefused() {
+        assertRejected(() -> source(Instant.ofEpochMilli(SIGNED_AT), SECRET).receive(request(INBOUND.rawBody(),
+                Map.of("x-front-signature", RULE_SIGNATURE))), 401, "missing_signature");
+    }
+
+    @Test
+    void anApplicationWebhookIsStillCheckedAsOneWhenRuleSecretsAreSet() {
+        var source = withRules(API_SECRET);
+        assertThat(source.receive(request(INBOUND))).isInstanceOf(WebhookOutcome.Event.class);
+        var headers = headersOf(INBOUND);
+        headers.put("x-front-signature", RULE_SIGNATURE);
+        assertRejected(() -> source.receive(request(INBOUND.rawBody(), headers)), 401, "invalid_signature");
+    }
+
+    @Test
+    void aSignedRuleWebhookWithoutAnEventIdIsABadRequest() {
+        byte[] body = "{\"type\":\"tag\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertRejected(() -> withRules(API_SECRET).receive(request(body, Map.of("x-front-signature",
+                sha1(API_SECRET, body)))), 400, "malformed_event");
+    }
+
     private static void assertRejected(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status,
                                        String error) {
         assertThatThrownBy(call).isInstanceOfSatisfying(RequestRejectedException.class, e -> {
             assertThat(e.status()).isEqualTo(status);
             assertThat(e.error()).isEqualTo(error);
-            assertThat(e.detail()).doesNotContain(SECRET);
+            assertThat(e.detail()).doesNotContain(SECRET).doesNotContain(API_SECRET);
         });
     }
 }
