@@ -36,6 +36,8 @@ public class FrontAppWebhookSource extends SignedWebhookSource {
     static final String TIMESTAMP = "x-front-request-timestamp";
     static final String CHALLENGE = "x-front-challenge";
     static final String SYNC_TYPE = "sync";
+    /** The envelope type of a rule webhook's event preview; the Front mappings map it to nothing. */
+    static final String PREVIEW_TYPE = "preview";
     /** Front Events, whether pushed by a webhook or pulled by the events and conversations syncs. */
     public static final String STREAM = "events";
 
@@ -90,12 +92,31 @@ public class FrontAppWebhookSource extends SignedWebhookSource {
             throw RequestRejectedException.badRequest("malformed_event", "a Front rule webhook needs the event's "
                     + "id and type; choose \"send full event\" or \"send event preview\" in the rule");
         }
+        if (isPreview(event)) {
+            // Its own key: the full event, which the events sync brings later, must not count as its duplicate.
+            ObjectNode envelope = mapper.createObjectNode().put("type", PREVIEW_TYPE);
+            envelope.set("payload", event);
+            return new WebhookOutcome.Event(eventId + ":" + PREVIEW_TYPE, STREAM, PREVIEW_TYPE, envelope);
+        }
         if (event == body) {
             ObjectNode envelope = mapper.createObjectNode().put("type", type);
             envelope.set("payload", event);
             body = envelope;
         }
         return new WebhookOutcome.Event(eventId, STREAM, body.path("type").asText(type), body);
+    }
+
+    /**
+     * An "event preview" carries ids and links only. Front documents {@code status} as a required field of every
+     * full conversation, and {@code is_inbound} of every full message, so their absence marks a preview.
+     */
+    static boolean isPreview(JsonNode event) {
+        JsonNode conversation = event.path("conversation");
+        JsonNode target = event.path("target");
+        boolean previewConversation = conversation.isObject() && !conversation.has("status");
+        boolean previewMessage = "message".equals(target.path("_meta").path("type").asText())
+                && !target.path("data").has("is_inbound");
+        return previewConversation || previewMessage;
     }
 
     void verify(WebhookRequest request) {

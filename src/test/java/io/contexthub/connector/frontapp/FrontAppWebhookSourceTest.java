@@ -257,6 +257,24 @@ class FrontAppWebhookSourceTest {
     }
 
     @Test
+    void anEventPreviewIsStagedUnderItsOwnKeySoTheFullEventIsNotItsDuplicate() {
+        byte[] preview = ("{\"_links\":{\"self\":\"https://x.api.frontapp.com/events/evt_p1\"},\"id\":\"evt_p1\","
+                + "\"type\":\"inbound\",\"emitted_at\":1694046470.93,\"conversation\":{\"_links\":{\"self\":"
+                + "\"https://x.api.frontapp.com/conversations/cnv_1\"},\"id\":\"cnv_1\"},\"target\":{\"_meta\":"
+                + "{\"type\":\"message\"},\"data\":{\"id\":\"msg_p1\"}}}").getBytes(StandardCharsets.UTF_8);
+
+        var outcome = withRules(API_SECRET).receive(request(preview, Map.of("x-front-signature",
+                sha1(API_SECRET, preview))));
+
+        assertThat(outcome).isInstanceOfSatisfying(WebhookOutcome.Event.class, staged -> {
+            assertThat(staged.eventId()).isEqualTo("evt_p1:preview");
+            assertThat(staged.type()).isEqualTo("preview");
+            assertThat(staged.payload().path("type").asText()).isEqualTo("preview");
+            assertThat(staged.payload().path("payload").path("id").asText()).isEqualTo("evt_p1");
+        });
+    }
+
+    @Test
     void aSignedRuleWebhookWithoutAnEventIdIsABadRequest() {
         byte[] body = "{\"type\":\"tag\"}".getBytes(StandardCharsets.UTF_8);
 
