@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.store.ContextStore;
 import io.contexthub.store.opensearch.OpenSearchCheckpointStore;
 import io.contexthub.sync.CheckpointStore;
@@ -23,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +49,7 @@ class ProductionSyncsTest {
     static final String ACCOUNTS = "FROM Account ORDER BY SystemModstamp ASC";
     static final String ACCOUNTS_SINCE = "FROM Account WHERE SystemModstamp >= 2024-03-20T16:45:00Z ORDER BY";
     static final Duration RUN = Duration.ofSeconds(90);
+    static final ObjectMapper JSON = new ObjectMapper();
     static EmbeddedKafkaKraftBroker kafka;
     static SalesforceStub salesforce;
     static Ga4Stub google;
@@ -52,28 +57,20 @@ class ProductionSyncsTest {
     static ConfigurableApplicationContext hub;
 
     static ConfigurableApplicationContext start() {
-        return ProductionHub.start(kafka.getBrokersAsString(), PREFIX,
+        List<String> settings = new ArrayList<>(List.of(
                 "hub.kafka.partitions=2",
                 "hub.processing.batch.timeout-millis=50",
                 "hub.connectors.salesforce.login-url=" + salesforce.baseUrl(),
                 "hub.connectors.salesforce.client-id=hub-connected-app",
                 "hub.connectors.salesforce.client-secret=hub-connected-app-secret",
                 "hub.connectors.salesforce.refresh-token=hub-refresh-token",
-                "hub.connectors.salesforce.requests-per-minute=6000",
-                "hub.connectors.ga4.base-url=" + google.baseUrl(),
-                "hub.connectors.ga4.service-account-key=" + serviceAccountKey,
-                "hub.connectors.ga4.property-id=123456789",
-                "hub.connectors.ga4.time-zone=UTC",
-                "hub.connectors.ga4.initial-days=2",
-                "hub.connectors.ga4.refresh-days=1",
-                "hub.connectors.ga4.page-size=1",
-                "hub.connectors.ga4.requests-per-minute=6000",
-                "hub.connectors.ga4.reports.countries.dimensions=country",
-                "hub.connectors.ga4.reports.countries.metrics=activeUsers");
+                "hub.connectors.salesforce.requests-per-minute=6000"));
+        google.settings(serviceAccountKey).forEach((key, value) -> settings.add(key + "=" + value));
+        return ProductionHub.start(kafka.getBrokersAsString(), PREFIX, settings.toArray(String[]::new));
     }
 
     @BeforeAll
-    static void startBackbone() {
+    static void startBackbone() throws Exception {
         kafka = new EmbeddedKafkaKraftBroker(1, 2);
         kafka.afterPropertiesSet();
         salesforce = new SalesforceStub();
@@ -81,8 +78,13 @@ class ProductionSyncsTest {
         salesforce.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/"))
                 .withQueryParam("q", matching(".*" + ACCOUNTS))
                 .willReturn(json(SalesforceStub.page("salesforce-query-accounts-page1.json"), "10018/100000")));
+        // the last page also carries a row without an Id (invented): it must be dead-lettered, the rest indexed
+        ObjectNode page2 = (ObjectNode) JSON.readTree(SalesforceStub.page("salesforce-query-accounts-page2.json"));
+        page2.withArray("records").insertObject(0).put("Name", "A row without an Id")
+                .put("SystemModstamp", "2024-03-20T16:40:00.000+0000").put("IsDeleted", false)
+                .putObject("attributes").put("type", "Account");
         salesforce.stub(get(urlPathEqualTo(SalesforceStub.API + "/query/01gD0000002HU6KIAW-2"))
-                .willReturn(json(SalesforceStub.page("salesforce-query-accounts-page2.json"), "10019/100000")));
+                .willReturn(json(page2.toString(), "10019/100000")));
         google = new Ga4Stub();
         google.token();
         google.reports("123456789", "12");
@@ -123,6 +125,8 @@ class ProductionSyncsTest {
         ContextStore store = hub.getBean(ContextStore.class);
         await().atMost(RUN).until(() -> store.count("customer") == 3 && store.count("event") == 4);
         assertThat(store.get("customer", "customer:salesforce:001D000000JmNoPIAV")).isPresent();
+        await().atMost(RUN).until(() -> client.api("GET", "/api/dead-letters").json().path("deadLetters")
+                .findValuesAsText("idempotencyKey").contains("salesforce:Account:?:2024-03-20T16:40:00.000+0000"));
         assertThat(store.get("event", "event:ga4:countries:" + yesterday + ":France").orElseThrow().json())
                 .contains("\"activeUsers\":12");
     }

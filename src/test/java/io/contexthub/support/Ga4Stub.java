@@ -28,6 +28,7 @@ public final class Ga4Stub implements AutoCloseable {
 
     public static final String EMAIL = "hub-reader@example-project.iam.gserviceaccount.com";
     public static final String ACCESS_TOKEN = "ya29.test-token";
+    public static final String PROPERTY = "123456789";
     public static final JsonNode ANSWER = Fixtures.load("ga4-runreport.json").json().path("response").path("body");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,6 +72,25 @@ public final class Ga4Stub implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The hub's GA4 settings for this stub ({@code key=value}): property 123456789, one report "countries"
+     * (country × activeUsers) in UTC, two days back at first, yesterday pulled again, pages of one row.
+     */
+    public java.util.Map<String, String> settings(Path serviceAccountKey) {
+        var settings = new java.util.LinkedHashMap<String, String>();
+        settings.put("hub.connectors.ga4.base-url", baseUrl());
+        settings.put("hub.connectors.ga4.service-account-key", serviceAccountKey.toString());
+        settings.put("hub.connectors.ga4.property-id", PROPERTY);
+        settings.put("hub.connectors.ga4.time-zone", "UTC");
+        settings.put("hub.connectors.ga4.initial-days", "2");
+        settings.put("hub.connectors.ga4.refresh-days", "1");
+        settings.put("hub.connectors.ga4.page-size", "1");
+        settings.put("hub.connectors.ga4.requests-per-minute", "6000");
+        settings.put("hub.connectors.ga4.reports.countries.dimensions", "country");
+        settings.put("hub.connectors.ga4.reports.countries.metrics", "activeUsers");
+        return settings;
     }
 
     public void token() {

@@ -1,6 +1,7 @@
 package io.contexthub.connector.ga4;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -32,20 +33,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * GA4 through the real client (camel-http) against the Data API served by WireMock from the documented runReport
- * answer: a service-account JWT exchanged for a token (checked against the account's public key), offset paging to
- * rowCount, a RESOURCE_EXHAUSTED answer waited out, and a day pulled again replacing its documents.
+ * answer: a service-account JWT exchanged for a token (checked against the account's public key), a refused token
+ * replaced, offset paging to rowCount, a RESOURCE_EXHAUSTED answer waited out, and a day pulled again replacing its
+ * documents.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.api.token=ga4-token",
         "hub.processing.batch.timeout-millis=50",
-        "hub.connectors.ga4.property-id=123456789",
-        "hub.connectors.ga4.time-zone=UTC",
-        "hub.connectors.ga4.initial-days=2",
-        "hub.connectors.ga4.refresh-days=1",
-        "hub.connectors.ga4.page-size=1",
-        "hub.connectors.ga4.requests-per-minute=6000",
-        "hub.connectors.ga4.reports.countries.dimensions=country",
-        "hub.connectors.ga4.reports.countries.metrics=activeUsers",
         "hub.sync.retry.initial-delay-millis=50",
         "hub.sync.retry.max-delay-millis=200"})
 class Ga4SyncTest {
@@ -56,10 +50,8 @@ class Ga4SyncTest {
 
     @DynamicPropertySource
     static void google(DynamicPropertyRegistry registry) {
-        Path key = GOOGLE.writeServiceAccountKey(DATA);
         registry.add("hub.data-dir", DATA::toString);
-        registry.add("hub.connectors.ga4.service-account-key", key::toString);
-        registry.add("hub.connectors.ga4.base-url", GOOGLE::baseUrl);
+        GOOGLE.settings(GOOGLE.writeServiceAccountKey(DATA)).forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @AfterAll
@@ -78,8 +70,18 @@ class Ga4SyncTest {
 
     @Test
     void reportsArePulledDayByDayPagedToRowCountAndAPulledAgainDayReplacesItsDocuments() throws Exception {
-        GOOGLE.token();
+        // the first token Google hands out is refused by the Data API (as an expired one would be)
+        GOOGLE.server().stubFor(post(urlPathEqualTo("/token")).inScenario("tokens").whenScenarioStateIs(STARTED)
+                .willSetStateTo("second").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"ya29.expired\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+        GOOGLE.server().stubFor(post(urlPathEqualTo("/token")).inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"access_token\":\""
+                        + Ga4Stub.ACCESS_TOKEN + "\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
         GOOGLE.reports("123456789", "12");
+        GOOGLE.server().stubFor(post(urlPathEqualTo(Ga4Stub.runReport("123456789")))
+                .withHeader("Authorization", equalTo("Bearer ya29.expired"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":401,\"status\":\"UNAUTHENTICATED\"}}")));
         // the first call finds the hourly quota spent (added last, so it answers first while the scenario starts)
         GOOGLE.server().stubFor(post(urlPathEqualTo(Ga4Stub.runReport("123456789"))).inScenario("quota")
                 .whenScenarioStateIs(STARTED).willSetStateTo("recovered")
@@ -89,8 +91,14 @@ class Ga4SyncTest {
 
         JsonNode done = runAndAwait();
 
-        assertThat(GOOGLE.server().getAllScenarios().getScenarios()).singleElement()
-                .satisfies(scenario -> assertThat(scenario.getState()).as("the 429 was served").isEqualTo("recovered"));
+        assertThat(GOOGLE.server().getAllScenarios().getScenarios())
+                .anySatisfy(scenario -> assertThat(scenario.getName() + " " + scenario.getState())
+                        .as("the 429 was served").isEqualTo("quota recovered"));
+        // with the first token: the call answered 429, its retry 401; then a new token
+        GOOGLE.server().verify(2, postRequestedFor(urlPathEqualTo(Ga4Stub.runReport("123456789")))
+                .withHeader("Authorization", equalTo("Bearer ya29.expired")));
+        assertThat(GOOGLE.server().findAll(postRequestedFor(urlPathEqualTo("/token"))))
+                .as("a new token after the refusal").hasSize(2);
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         LocalDate dayBefore = yesterday.minusDays(1);
         assertThat(done.path("cursor").asText()).isEqualTo(yesterday.toString());
