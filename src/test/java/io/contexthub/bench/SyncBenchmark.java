@@ -11,6 +11,7 @@ import io.contexthub.ContextHubApplication;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.FrontApiStub;
 import io.contexthub.support.HubClient;
+import io.contexthub.support.OpenSearchTestNode;
 import io.contexthub.support.SalesforceStub;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,9 +24,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Syncs measured on the embedded backbone (tag {@code benchmark}; {@code ./mvnw test -Pbenchmark}): a Salesforce
+ * Syncs measured on both backbones (tag {@code benchmark}; {@code ./mvnw test -Pbenchmark}): a Salesforce
  * backfill of accounts through camel-salesforce (queryAll, then queryMore) and a Front contacts backfill through
  * camel-http, each served by WireMock on the same machine. Two figures per sync: how fast the run stages records
  * (the API calls, checkpoints and durable staging) and how fast they become searchable (with embedding).
@@ -41,10 +43,28 @@ class SyncBenchmark {
 
     @Test
     void report() throws Exception {
+        StringBuilder report = new StringBuilder("\n=== Context Hub sync benchmark ===\n");
+        report.append("cores: ").append(Runtime.getRuntime().availableProcessors())
+                .append("; WireMock stubs, hub, embedding (and broker and OpenSearch) share them\n");
+        report.append(run("spool + Lucene"));
+        var kafka = new EmbeddedKafkaKraftBroker(1, 6);
+        kafka.afterPropertiesSet();
+        try {
+            report.append(run("Kafka + OpenSearch", "--hub.staging=kafka",
+                    "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--hub.store=opensearch",
+                    "--hub.opensearch.url=" + OpenSearchTestNode.url(), "--hub.opensearch.replicas=0",
+                    "--hub.opensearch.index-prefix=bench" + UUID.randomUUID().toString().substring(0, 8)));
+        } finally {
+            kafka.destroy();
+        }
+        System.out.println(report);
+    }
+
+    static String run(String backbone, String... backboneArgs) throws Exception {
         try (var salesforce = new SalesforceStub(); var front = new FrontApiStub()) {
             stubAccounts(salesforce);
             stubContacts(front);
-            try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(ContextHubApplication.class).run(
+            List<String> args = new ArrayList<>(List.of(
                     "--server.port=0", "--hub.data-dir=target/bench-sync-" + UUID.randomUUID(),
                     "--hub.api.token=bench", "--logging.level.io.contexthub=WARN",
                     "--hub.connectors.salesforce.login-url=" + salesforce.baseUrl(),
@@ -56,15 +76,15 @@ class SyncBenchmark {
                     "--hub.connectors.frontapp.api-token=bench-token",
                     "--hub.connectors.frontapp.requests-per-minute=6000",
                     "--hub.connectors.frontapp.burst-per-second=100",
-                    "--hub.connectors.frontapp.page-size=" + FRONT_PAGE)) {
+                    "--hub.connectors.frontapp.page-size=" + FRONT_PAGE));
+            args.addAll(List.of(backboneArgs));
+            try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(ContextHubApplication.class)
+                    .run(args.toArray(String[]::new))) {
                 HubClient client = BenchSupport.client(hub, "bench");
                 ContextStore store = hub.getBean(ContextStore.class);
-                StringBuilder report = new StringBuilder("\n=== Context Hub sync benchmark (spool + Lucene) ===\n");
-                report.append("cores: ").append(Runtime.getRuntime().availableProcessors())
-                        .append("; WireMock stubs, hub and embedding share them\n");
-                report.append(measure(client, store, "salesforce", "accounts", RECORDS / SALESFORCE_PAGE + " calls"));
-                report.append(measure(client, store, "frontapp", "contacts", RECORDS / FRONT_PAGE + " calls"));
-                System.out.println(report);
+                return backbone + ":\n"
+                        + measure(client, store, "salesforce", "accounts", RECORDS / SALESFORCE_PAGE + " calls")
+                        + measure(client, store, "frontapp", "contacts", RECORDS / FRONT_PAGE + " calls");
             }
         }
     }
@@ -77,7 +97,7 @@ class SyncBenchmark {
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> store.count("customer") - before >= RECORDS);
         double searchable = BenchSupport.seconds(start);
-        return String.format("%-20s %d records in %s: run staged them in %.1f s = %.0f records/s; all searchable "
+        return String.format("  %-20s %d records in %s: run staged them in %.1f s = %.0f records/s; all searchable "
                         + "after %.1f s = %.0f records/s (recordsDone %d)%n", connector + " " + stream, RECORDS, calls,
                 staged, RECORDS / staged, searchable, RECORDS / searchable, done.path("recordsDone").asLong());
     }

@@ -24,8 +24,9 @@ import org.opensearch.client.ResponseException;
 import org.opensearch.client.RestClient;
 
 /**
- * Checkpoints, sync leases and sealed credentials in {@code <prefix>-checkpoints}, shared by every hub instance. Writes use
- * {@code refresh=wait_for}, reads are realtime gets. A lease is a document taken with {@code op_type=create}, or,
+ * Checkpoints, sync leases and sealed credentials in {@code <prefix>-checkpoints}, shared by every hub instance.
+ * Reads are realtime gets by id, which see every acknowledged write, so writes do not wait for a refresh (with
+ * {@code refresh=wait_for} each page of a sync waited up to the refresh interval, twice). A lease is a document taken with {@code op_type=create}, or,
  * once expired, replaced under {@code if_seq_no}/{@code if_primary_term}: of two instances racing for it, exactly
  * one write succeeds and the other gets 409.
  */
@@ -84,8 +85,7 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
         ObjectNode source = mapper.createObjectNode();
         source.put("kind", "checkpoint");
         source.set("checkpoint", mapper.valueToTree(checkpoint));
-        write("/" + index + "/_doc/" + encode(id(checkpoint.connector(), checkpoint.stream())) + "?refresh=wait_for",
-                source);
+        write("/" + index + "/_doc/" + encode(id(checkpoint.connector(), checkpoint.stream())), source);
     }
 
     @Override
@@ -93,6 +93,8 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
         ObjectNode query = mapper.createObjectNode().put("size", 1000);
         query.putObject("query").putObject("term").put("kind", "checkpoint");
         try {
+            // a search sees what was refreshed; make it everything written so far (rare: listing, tests)
+            client.performRequest(new Request("POST", "/" + index + "/_refresh"));
             Request request = new Request("POST", "/" + index + "/_search");
             request.setEntity(new StringEntity(query.toString(), ContentType.APPLICATION_JSON));
             JsonNode response = mapper.readTree(EntityUtils.toString(client.performRequest(request).getEntity()));
@@ -114,7 +116,7 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
                 .put("until", now.plus(ttl).toString());
         Optional<JsonNode> current = document("lease:" + key);
         if (current.isEmpty()) {
-            return conditionalWrite("/" + index + "/_create/" + id + "?refresh=wait_for", lease);
+            return conditionalWrite("/" + index + "/_create/" + id, lease);
         }
         JsonNode held = current.get().path("_source");
         boolean mine = owner.equals(held.path("owner").asText());
@@ -122,7 +124,7 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
         if (!mine && !expired) {
             return false;
         }
-        return conditionalWrite("/" + index + "/_doc/" + id + "?refresh=wait_for&if_seq_no="
+        return conditionalWrite("/" + index + "/_doc/" + id + "?if_seq_no="
                 + current.get().path("_seq_no").asLong() + "&if_primary_term="
                 + current.get().path("_primary_term").asLong(), lease);
     }
@@ -135,7 +137,7 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
         }
         try {
             client.performRequest(new Request("DELETE", "/" + index + "/_doc/" + encode("lease:" + key)
-                    + "?refresh=wait_for&if_seq_no=" + current.get().path("_seq_no").asLong() + "&if_primary_term="
+                    + "?if_seq_no=" + current.get().path("_seq_no").asLong() + "&if_primary_term="
                     + current.get().path("_primary_term").asLong()));
         } catch (ResponseException e) {
             if (e.getResponse().getStatusLine().getStatusCode() != 409
@@ -155,7 +157,7 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
     @Override
     public void putCredential(String key, String sealed) {
         ObjectNode source = mapper.createObjectNode().put("kind", "credential").put("sealed", sealed);
-        write("/" + index + "/_doc/" + encode("credential:" + key) + "?refresh=wait_for", source);
+        write("/" + index + "/_doc/" + encode("credential:" + key), source);
     }
 
     private Optional<JsonNode> document(String id) {
