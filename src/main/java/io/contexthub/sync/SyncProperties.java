@@ -11,11 +11,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings shared by every scheduled sync ({@code hub.sync.*}), read by {@code routes/error-handling.yaml}.
  *
- * @param retry backoff for an API that is down, throttling or refusing an expired token
+ * @param retry          backoff for an API that is down, throttling or refusing an expired token
+ * @param stagingThreads records of sync pages staged at once, across all running syncs: each waits for its own
+ *                       fsync or broker acknowledgement, so overlapping them is what makes a run fast
  */
 @Validated
 @ConfigurationProperties("hub.sync")
-public record SyncProperties(@Valid @NotNull @DefaultValue Retry retry) {
+public record SyncProperties(@Valid @NotNull @DefaultValue Retry retry,
+                             @Positive @DefaultValue("8") int stagingThreads) {
 
     /**
      * @param maxAttempts        retries of one call before the run is recorded as failed (it resumes next time)
