@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.contexthub.store.ContextStore;
+import io.contexthub.staging.DeliveryKeys;
 import io.contexthub.support.Fixtures;
 import io.contexthub.support.FrontApiStub;
 import io.contexthub.support.FrontEvents;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.camel.spi.IdempotentRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -115,8 +115,8 @@ class KafkaScaleOutTest {
         byte[] body = FrontEvents.inbound("evt_cross", "msg_cross", "Where is my refund?", null);
         assertThat(client(hubA).postFront(FrontEvents.SECRET, body).status()).isEqualTo(202);
 
-        IdempotentRepository seenByB = hubB.getBean("webhookIdempotentRepository", IdempotentRepository.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> seenByB.contains("frontapp:evt_cross"));
+        DeliveryKeys seenByB = hubB.getBean(DeliveryKeys.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> seenByB.seen("frontapp:evt_cross"));
 
         var again = client(hubB).postFront(FrontEvents.SECRET, body);
         assertThat(again.status()).isEqualTo(200);

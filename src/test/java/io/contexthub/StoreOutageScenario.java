@@ -36,7 +36,6 @@ import org.springframework.context.annotation.Primary;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.api.token=outage-token",
         "hub.webhooks.frontapp.secret=front_test_app_signing_key",
-        "hub.processing.retry.max-attempts=1",
         "hub.processing.retry.initial-delay-millis=20",
         "hub.processing.circuit-breaker.minimum-calls=2",
         "hub.processing.circuit-breaker.window-size=2",

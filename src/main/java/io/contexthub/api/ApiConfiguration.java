@@ -11,6 +11,9 @@ public class ApiConfiguration {
     public FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiProperties properties) {
         var registration = new FilterRegistrationBean<>(new ApiTokenFilter(properties.token()));
         registration.addUrlPatterns("/api/*");
+        if (properties.protectMetrics()) {
+            registration.addUrlPatterns("/actuator/prometheus");
+        }
         return registration;
     }
 }

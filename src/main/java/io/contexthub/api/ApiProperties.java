@@ -11,17 +11,20 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param token    the bearer token every {@code /api/**} request must present (env {@code HUB_API_TOKEN})
  * @param maxHits  the largest {@code k} a search may ask for
+ * @param protectMetrics whether {@code /actuator/prometheus} requires the token too (open by default, for
+ *                       scrapers on a private network; or move it with {@code management.server.port})
  */
 @Validated
 @ConfigurationProperties("hub.api")
 public record ApiProperties(
         @NotBlank(message = "hub.api.token (env HUB_API_TOKEN) must be set: the /api endpoints require it")
         String token,
-        @Positive @DefaultValue("100") int maxHits) {
+        @Positive @DefaultValue("100") int maxHits,
+        @DefaultValue("false") boolean protectMetrics) {
 
     /** Never prints the token. */
     @Override
     public String toString() {
-        return "ApiProperties[token=***, maxHits=" + maxHits + "]";
+        return "ApiProperties[token=***, maxHits=" + maxHits + ", protectMetrics=" + protectMetrics + "]";
     }
 }

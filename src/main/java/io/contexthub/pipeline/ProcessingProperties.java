@@ -2,7 +2,6 @@ package io.contexthub.pipeline;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,12 +35,10 @@ public record ProcessingProperties(
     }
 
     /**
-     * @param maxAttempts       redeliveries of a transient failure before the envelope is left for the next poll
-     * @param initialDelayMillis first backoff, doubled on each attempt
+     * @param initialDelayMillis wait after a batch could not be stored, doubled with each consecutive failure
      * @param maxDelayMillis     the backoff never grows beyond this
      */
-    public record Retry(@Min(0) @DefaultValue("5") int maxAttempts,
-                        @Positive @DefaultValue("500") long initialDelayMillis,
+    public record Retry(@Positive @DefaultValue("500") long initialDelayMillis,
                         @Positive @DefaultValue("30000") long maxDelayMillis) {
     }
 

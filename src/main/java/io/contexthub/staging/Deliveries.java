@@ -3,6 +3,8 @@ package io.contexthub.staging;
 import io.contexthub.platform.HubHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,10 +15,14 @@ import org.springframework.stereotype.Component;
 @Component("deliveries")
 public class Deliveries {
 
-    private final EnvelopeCodec codec;
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
-    public Deliveries(EnvelopeCodec codec) {
+    private final EnvelopeCodec codec;
+    private final DeliveryKeys keys;
+
+    public Deliveries(EnvelopeCodec codec, DeliveryKeys keys) {
         this.codec = codec;
+        this.keys = keys;
     }
 
     /** A delivery of {@code envelope}: its bytes and the keys staging needs. */
@@ -36,12 +42,31 @@ public class Deliveries {
         message.setBody(delivery.envelope());
     }
 
+    /** Whether this event was staged before (its key is remembered only once its envelope was durable). */
+    public boolean seen(Exchange exchange) {
+        return keys.seen(key(exchange));
+    }
+
+    /**
+     * Called after the staging write returned, so the envelope is durable: only now is its key remembered. A key
+     * that cannot be written does not undo the staging; the event is staged and its retry may stage it again.
+     */
     public void staged(Exchange exchange) {
-        receipt(exchange).staged(exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class));
+        String key = key(exchange);
+        try {
+            keys.remember(key);
+        } catch (RuntimeException e) {
+            log.warn("event {} is staged but its delivery key could not be recorded: {}", key, e.getMessage());
+        }
+        receipt(exchange).staged(key);
+    }
+
+    private static String key(Exchange exchange) {
+        return exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class);
     }
 
     public void duplicate(Exchange exchange) {
-        receipt(exchange).duplicate(exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class));
+        receipt(exchange).duplicate(key(exchange));
     }
 
     private static DeliveryReceipt receipt(Exchange exchange) {

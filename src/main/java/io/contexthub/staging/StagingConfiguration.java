@@ -1,21 +1,28 @@
 package io.contexthub.staging;
 
+import io.contexthub.platform.HubProperties;
 import io.contexthub.sync.SyncStream;
 import io.contexthub.webhook.WebhookSource;
 import io.contexthub.webhook.WebhookSourceGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -39,11 +46,45 @@ public class StagingConfiguration {
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, kafka.replicationFactor()))));
     }
 
+    /** Keys of the most recent deliveries remembered on the spool; older keys age out. */
+    static final int REMEMBERED_DELIVERIES = 100_000;
+
+    /**
+     * Provider event ids already staged, so a redelivery is answered 200 and not staged twice: a file on the
+     * spool, a topic on Kafka shared by every instance (a redelivery to another instance is still a duplicate).
+     */
+    @Bean(destroyMethod = "close")
+    public DeliveryKeys deliveryKeys(HubProperties hub, CamelContext camel,
+                                     ObjectProvider<KafkaTopicsReady> topics,
+                                     @Value("${spring.kafka.bootstrap-servers}") String brokers) throws Exception {
+        if (hub.staging() == HubProperties.Staging.kafka) {
+            topics.getObject();
+            Properties consumer = new Properties();
+            consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+            Properties producer = new Properties();
+            producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+            producer.put(ProducerConfig.ACKS_CONFIG, "all");
+            // Sent after the envelope was acknowledged, while the sender waits: with Kafka gone, fail fast.
+            producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1000");
+            producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "1000");
+            producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "2000");
+            producer.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+            var repository = new KafkaIdempotentRepository(StagingTopics.IDEMPOTENCY, consumer, producer);
+            repository.setCamelContext(camel);
+            // Camel stops it with the context, before it shuts down the executor its poller runs on (stopped
+            // after that, the poller loops on the interrupt it got, logging without end).
+            camel.addService(repository, true, true);
+            return new KafkaDeliveryKeys(repository);
+        }
+        return new FileDeliveryKeys(hub.dataDir().resolve("idempotency").resolve("webhooks.dat"),
+                REMEMBERED_DELIVERIES);
+    }
+
     @Bean
     @ConditionalOnProperty(name = "hub.staging", havingValue = "kafka")
     public KafkaTopicsReady kafkaTopics(KafkaProperties kafka, List<WebhookSource> sources,
                                         List<WebhookSourceGroup> groups, List<SyncStream> syncs,
-                                        @Value("${spring.kafka.bootstrap-servers}") String brokers) {
+                                        @Value("${spring.kafka.bootstrap-servers}") String brokers) throws Exception {
         // every source that stages: webhook sources, senders named by configuration, and the syncs' connectors
         Set<String> names = new java.util.TreeSet<>();
         sources.forEach(s -> names.add(StagingTopics.inbound(s.name())));

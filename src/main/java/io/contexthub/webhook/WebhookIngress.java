@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,7 @@ public class WebhookIngress {
                     "no webhook source named '" + sourceName + "' is configured");
         }
         Message message = exchange.getMessage();
-        byte[] body = message.getBody(byte[].class);
+        byte[] body = rawBody(message);
         if (body != null && body.length > maxBodyBytes) {
             throw new RequestRejectedException(413, "payload_too_large",
                     "the body has " + body.length + " bytes; the limit is " + maxBodyBytes);
@@ -83,5 +84,16 @@ public class WebhookIngress {
         message.removeHeaders("*");
         message.setBody(staged);
         exchange.setProperty(HubHeaders.RECEIPT, new DeliveryReceipt());
+    }
+
+    /** The bytes the sender signed: as the request filter read them, else the message body (direct calls). */
+    private static byte[] rawBody(Message message) {
+        if (message instanceof PlatformHttpMessage http && http.getRequest() != null) {
+            var raw = RawBodyRequest.of(http.getRequest());
+            if (raw.isPresent()) {
+                return raw.get();
+            }
+        }
+        return message.getBody(byte[].class);
     }
 }

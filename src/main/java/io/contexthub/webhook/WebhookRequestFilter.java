@@ -11,8 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, before any body is read, what the Camel ingress cannot handle as raw bytes: form and multipart
- * bodies (the HTTP binding would parse them into headers, destroying the signed bytes) and bodies declared
- * larger than the limit. Bodies sent without a length are still measured by the route.
+ * bodies (the HTTP binding would parse them into headers, destroying the signed bytes) and bodies larger than
+ * the limit. What passes is read here, once, as bytes ({@link RawBodyRequest}).
  */
 public class WebhookRequestFilter extends OncePerRequestFilter {
 
@@ -37,7 +37,21 @@ public class WebhookRequestFilter extends OncePerRequestFilter {
                     + " bytes; the limit is " + maxBodyBytes);
             return;
         }
-        chain.doFilter(request, response);
+        // Bodies without a declared length (chunked) are measured while they are read.
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        } catch (IOException stalledOrCut) {
+            // A sender that stops half way (or a slow-body attack) is cut off by server.tomcat.connection-timeout.
+            reject(response, 408, "body_incomplete", "the body did not arrive completely in time");
+            return;
+        }
+        if (body.length > maxBodyBytes) {
+            reject(response, 413, "payload_too_large", "the body has more than " + maxBodyBytes
+                    + " bytes; the limit is " + maxBodyBytes);
+            return;
+        }
+        chain.doFilter(new RawBodyRequest(request, body), response);
     }
 
     private static boolean startsWith(String value, String prefix) {

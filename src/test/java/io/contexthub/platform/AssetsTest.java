@@ -67,11 +67,39 @@ class AssetsTest {
     }
 
     @Test
-    void theRoutesFollowTheAssetsDirectoryUnlessSetExplicitly() {
-        var environment = new MockEnvironment().withProperty("hub.assets-dir", dir.toString());
-        new AssetsRoutesEnvironment().postProcessEnvironment(environment, new SpringApplication());
+    void theRoutesFollowTheAssetsDirectory() throws IOException {
+        TestFiles.copyTree(Path.of("routes"), dir.resolve("routes"));
+        var environment = new MockEnvironment().withProperty("hub.assets-dir", dir.toString())
+                .withProperty("hub.staging", "kafka");
+        new RouteFiles(DEFERRED_LOGS).postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("camel.main.routes-include-pattern"))
-                .isEqualTo("file:" + dir.toAbsolutePath().normalize() + "/routes/*.yaml");
+        String routes = dir.toAbsolutePath().normalize() + "/routes/";
+        assertThat(environment.getProperty("camel.main.routes-include-pattern").split(","))
+                .contains("file:" + routes + "webhooks.yaml", "file:" + routes + "staging/kafka.yaml")
+                .doesNotContain("file:" + routes + "staging/spool.yaml")
+                .noneMatch(file -> file.contains("on-demand"));
     }
+
+    @Test
+    void anExplicitRoutePatternWins() {
+        var environment = new MockEnvironment();
+        environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("commandLineArgs",
+                java.util.Map.of("camel.main.routes-include-pattern", "file:/somewhere/*.yaml")));
+        new RouteFiles(DEFERRED_LOGS).postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("camel.main.routes-include-pattern")).isEqualTo("file:/somewhere/*.yaml");
+    }
+
+    @Test
+    void anUnknownBusFailsFastNamingTheSetting() {
+        var environment = new MockEnvironment().withProperty("hub.staging", "rabbit");
+
+        assertThatThrownBy(() -> new RouteFiles(DEFERRED_LOGS).postProcessEnvironment(environment,
+                new SpringApplication()))
+                .hasMessageContaining("hub.staging=rabbit")
+                .hasMessageContaining("routes/staging/rabbit.yaml");
+    }
+
+    static final org.springframework.boot.logging.DeferredLogFactory DEFERRED_LOGS =
+            new org.springframework.boot.logging.DeferredLogs();
 }

@@ -15,10 +15,17 @@ public final class HubSpotSigner {
     }
 
     public static String v3(String secret, String method, String url, String body, long timestampMillis) {
+        return v3(secret, method, url, body.getBytes(StandardCharsets.UTF_8), timestampMillis);
+    }
+
+    /** Over the raw body bytes, whatever they hold (HubSpot signs the bytes it sends). */
+    public static String v3(String secret, String method, String url, byte[] body, long timestampMillis) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal((method + url + body + timestampMillis).getBytes(StandardCharsets.UTF_8));
+            mac.update((method + url).getBytes(StandardCharsets.UTF_8));
+            mac.update(body);
+            byte[] digest = mac.doFinal(Long.toString(timestampMillis).getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(digest);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -103,7 +103,7 @@ public final class OpenSearchTestNode {
                 + "/_cluster/health?wait_for_status=yellow&timeout=2s")).timeout(Duration.ofSeconds(5)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("OpenSearch exited during startup:\n" + tail(output));
+                throw new IllegalStateException("OpenSearch exited during startup:\n" + TestFiles.tail(output, 40));
             }
             try {
                 HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
@@ -119,7 +119,8 @@ public final class OpenSearchTestNode {
             }
         }
         stop(process);
-        throw new IllegalStateException("OpenSearch not healthy within " + STARTUP + ":\n" + tail(output));
+        throw new IllegalStateException("OpenSearch not healthy within " + STARTUP + ":\n"
+                + TestFiles.tail(output, 40));
     }
 
     /** Waits on the process itself, so a crash is noticed at once rather than after a fixed pause. */
@@ -190,15 +191,6 @@ public final class OpenSearchTestNode {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
-        }
-    }
-
-    private static String tail(Path output) {
-        try {
-            List<String> lines = Files.readAllLines(output);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
         }
     }
 }

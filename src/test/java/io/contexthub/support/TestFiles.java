@@ -25,4 +25,14 @@ public final class TestFiles {
             }
         }
     }
+
+    /** The last lines of a log file, for failure messages. */
+    public static String tail(Path log, int lines) {
+        try {
+            java.util.List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
 }

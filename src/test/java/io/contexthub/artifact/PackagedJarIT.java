@@ -1,0 +1,131 @@
+package io.contexthub.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.contexthub.support.FrontEvents;
+import io.contexthub.support.HubClient;
+import io.contexthub.support.PackagedHub;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The packaged jar on its embedded defaults (spool + Lucene + bundled model), started the way the Docker image
+ * starts it: what a new user runs. The jar of 2026-11 answered 202 here and never indexed anything.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PackagedJarIT {
+
+    static final Map<String, String> SETTINGS = Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET", FrontEvents.SECRET);
+
+    static PackagedHub hub;
+    static final List<HubClient.Reply> answeredWhileStarting = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        hub = PackagedHub.create("packaged", SETTINGS);
+        byte[] early = FrontEvents.inbound("evt_early", "msg_early", "Sent before the hub was ready", null);
+        hub.start(client -> answeredWhileStarting.add(client.postFront(FrontEvents.SECRET, early)));
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    @Test
+    @Order(1)
+    void itLoadsItsRouteFilesFromTheJarAndChecksTheConsumerIsThere() {
+        String log = hub.log();
+        assertThat(log).contains("Route files (").contains("classpath:hub/routes/staging/spool.yaml")
+                .doesNotContain("staging/kafka.yaml")
+                .contains("routes checked: staging, stage.spool.consume and processing are in place")
+                // probes during startup answered 503 without a WARN line each
+                .doesNotContain("HealthIndicator");
+    }
+
+    @Test
+    @Order(2)
+    void whileStartingWebhooksAreToldToRetryNotThatTheyAreUnknown() {
+        // the last one may have arrived just as the hub became ready: then it was staged
+        var refused = answeredWhileStarting.stream().filter(reply -> reply.status() != 202).toList();
+        assertThat(refused).as("webhooks answered before the hub was ready").isNotEmpty().allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.response().headers().firstValue("Retry-After")).isPresent();
+            assertThat(reply.json().path("error").asText()).isEqualTo("not_ready");
+        });
+    }
+
+    @Test
+    @Order(3)
+    void aSignedFrontWebhookIsFoundByAParaphrase() {
+        byte[] body = FrontEvents.inbound("evt_pkg1", "msg_pkg1",
+                "My order still has not arrived and the tracking page shows nothing. When will it be delivered?",
+                null);
+        HubClient client = hub.client();
+        assertThat(client.postFront(FrontEvents.SECRET, body).status()).isEqualTo(202);
+
+        awaitFound(client, "where is my parcel", "event:frontapp:msg_pkg1");
+        var again = client.postFront(FrontEvents.SECRET, body);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("status").asText()).isEqualTo("duplicate");
+    }
+
+    @Test
+    @Order(4)
+    void probesAndMetricsAnswer() {
+        HubClient client = hub.client();
+        assertThat(client.raw(get(client, "/actuator/health/liveness")).status()).isEqualTo(200);
+        assertThat(client.raw(get(client, "/actuator/health/readiness")).status()).isEqualTo(200);
+        var metrics = client.raw(get(client, "/actuator/prometheus"));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("camel_exchanges");
+    }
+
+    @Test
+    @Order(5)
+    void aGracefulStopFinishesWhatItAcceptedAndARestartKeepsEverything() {
+        HubClient client = hub.client();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            byte[] body = FrontEvents.inbound("evt_term" + i, "msg_term" + i, "Refund request number " + i, null);
+            assertThat(client.postFront(FrontEvents.SECRET, body).status()).isEqualTo(202);
+            ids.add("event:frontapp:msg_term" + i);
+        }
+        // at once, while the batch is being embedded
+        Duration stopping = hub.terminate(Duration.ofSeconds(45));
+        assertThat(hub.log()).doesNotContain("Exception in thread");
+
+        Duration restart = hub.start();
+        HubClient after = hub.client();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids)
+                .allSatisfy(id -> assertThat(after.api("GET", "/api/context/event/" + id).status()).as(id)
+                        .isEqualTo(200)));
+        assertThat(after.api("GET", "/api/context/event/event:frontapp:msg_pkg1").status()).isEqualTo(200);
+        assertThat(after.postFront(FrontEvents.SECRET, FrontEvents.inbound("evt_pkg1", "msg_pkg1", "again", null))
+                .json().path("status").asText()).isEqualTo("duplicate");
+        assertThat(after.api("GET", "/api/dead-letters").json().path("deadLetters")).isEmpty();
+        System.out.printf("packaged jar: SIGTERM to exit %d ms, restart to ready %d ms%n", stopping.toMillis(),
+                restart.toMillis());
+    }
+
+    static void awaitFound(HubClient client, String query, String id) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            var hits = client.search(query, "event", 3).json().path("hits");
+            assertThat(hits.size()).isPositive();
+            assertThat(hits.get(0).path("id").asText()).isEqualTo(id);
+        });
+    }
+
+    static java.net.http.HttpRequest get(HubClient client, String path) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.base() + path)).GET().build();
+    }
+}
