@@ -11,9 +11,13 @@ import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.store.ContextStore;
+import io.contexthub.store.Identifiers;
+import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -42,24 +46,47 @@ public class ContextApi {
         this.maxHits = properties.maxHits();
     }
 
-    public void search(Exchange exchange, @Header("q") String q, @Header("type") String type,
-                       @Header("k") String k) {
-        if (q == null || q.isBlank()) {
-            throw RequestRejectedException.badRequest("missing_query", "q is required");
-        }
-        String entity = entity(type);
-        int hits = hits(k);
-        List<SearchHit> found = store.search(new SearchQuery(q, embedder.embed(q), entity, hits));
+    public void search(Exchange exchange) {
+        SearchParameters request = SearchParameters.read(exchange.getMessage().getHeaders(), ContextApi::entity,
+                this::hits);
+        SearchFilters filters = new SearchFilters(customers(request.customer()), request.source(),
+                request.eventType(), request.status(), request.from(), request.to(), null, request.includeDeleted());
+        float[] vector = request.listing() ? null : embedder.embed(request.q());
+        List<SearchHit> found = store.search(new SearchQuery(request.q(), vector, request.type(), request.k(),
+                filters, request.cursor()));
         ObjectNode body = mapper.createObjectNode();
         ArrayNode array = body.putArray("hits");
         for (SearchHit hit : found) {
             ObjectNode node = array.addObject();
             node.put("id", hit.id());
             node.put("type", hit.type());
-            node.put("score", hit.score());
+            if (!request.listing()) {
+                node.put("score", hit.score());
+            }
             node.set("document", parse(hit.json()));
         }
+        if (request.listing() && found.size() == request.k()) {
+            body.put("next", found.get(found.size() - 1).cursor());
+        }
         HttpReplies.json(exchange, 200, body);
+    }
+
+    /**
+     * The customers a {@code customer} filter names: a canonical customer id as it is, anything else (an e-mail,
+     * a phone number, a provider id) as the customers carrying that identifier. Null when there is no filter; empty
+     * when nobody matches, so the search finds nothing rather than everything.
+     */
+    private Set<String> customers(String customer) {
+        if (customer == null) {
+            return null;
+        }
+        if (customer.startsWith("customer:")) {
+            return Set.of(customer);
+        }
+        SearchFilters byIdentifier = new SearchFilters(null, null, null, null, null, null,
+                Identifiers.normalise(customer), true);
+        return store.search(new SearchQuery(null, null, "customer", maxHits, byIdentifier, null)).stream()
+                .map(SearchHit::id).collect(Collectors.toUnmodifiableSet());
     }
 
     public void get(Exchange exchange, @Header("type") String type, @Header("id") String id) {

@@ -19,10 +19,12 @@ public class Deliveries {
 
     private final EnvelopeCodec codec;
     private final DeliveryKeys keys;
+    private final SourceActivity activity;
 
-    public Deliveries(EnvelopeCodec codec, DeliveryKeys keys) {
+    public Deliveries(EnvelopeCodec codec, DeliveryKeys keys, SourceActivity activity) {
         this.codec = codec;
         this.keys = keys;
+        this.activity = activity;
     }
 
     /** A delivery of {@code envelope}: its bytes and the keys staging needs. */
@@ -58,6 +60,7 @@ public class Deliveries {
         } catch (RuntimeException e) {
             log.warn("event {} is staged but its delivery key could not be recorded: {}", key, e.getMessage());
         }
+        activity.staged(key.substring(0, Math.max(0, key.indexOf(':'))));
         receipt(exchange).staged(key);
     }
 

@@ -23,6 +23,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -32,12 +33,17 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -56,6 +62,13 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
     static final String VERSION = "version";
     static final String JSON = "json";
     static final String TEXT = "text";
+    static final String ID_SORT = "idSort";
+    static final String CUSTOMER_ID = "customerId";
+    static final String EVENT_TYPE = "eventType";
+    static final String STATUS = "status";
+    static final String TIME = "time";
+    static final String DELETED = "deleted";
+    static final String IDENTIFIER = "identifier";
     static final String VECTOR = "vector";
     /** The same vector as stored bytes, so it can be read back for reuse. */
     static final String VECTOR_BYTES = "vectorBytes";
@@ -188,9 +201,14 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
 
     @Override
     public List<SearchHit> search(SearchQuery query) {
+        Query filter = filter(query);
+        if (query.listing()) {
+            return list(query, filter);
+        }
         int candidates = Math.max(MIN_CANDIDATES, query.k() * CANDIDATES_PER_HIT);
-        Query filter = query.type() == null ? null : new TermQuery(new Term(TYPE, query.type()));
         return withSearcher(searcher -> {
+            Query identifiers = identifierQuery(query.text(), filter);
+            List<String> exact = identifiers == null ? List.of() : ids(searcher, searcher.search(identifiers, query.k()));
             List<List<String>> rankings = new ArrayList<>();
             if (query.vector() != null) {
                 rankings.add(ids(searcher, searcher.search(
@@ -198,19 +216,86 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
             }
             Query keywords = keywordQuery(query.text());
             if (keywords != null) {
-                Query scoped = filter == null ? keywords : new BooleanQuery.Builder()
+                rankings.add(ids(searcher, searcher.search(new BooleanQuery.Builder()
                         .add(keywords, BooleanClause.Occur.MUST)
-                        .add(filter, BooleanClause.Occur.FILTER).build();
-                rankings.add(ids(searcher, searcher.search(scoped, candidates)));
+                        .add(filter, BooleanClause.Occur.FILTER).build(), candidates)));
             }
             List<SearchHit> hits = new ArrayList<>();
-            for (ReciprocalRankFusion.Fused fused : ReciprocalRankFusion.fuse(rankings, query.k())) {
+            for (ReciprocalRankFusion.Fused fused : ReciprocalRankFusion.fuseExactFirst(exact, rankings, query.k())) {
                 TopDocs top = searcher.search(byId(fused.id()), 1);
                 Document stored = searcher.storedFields().document(top.scoreDocs[0].doc);
                 hits.add(new SearchHit(fused.id(), stored.get(TYPE), fused.score(), stored.get(JSON)));
             }
             return hits;
         });
+    }
+
+    /** The documents that pass the filters, newest first, {@code k} after the cursor. */
+    private List<SearchHit> list(SearchQuery query, Query filter) {
+        Sort newestFirst = new Sort(new SortedNumericSortField(TIME, SortField.Type.LONG, true),
+                new SortField(ID_SORT, SortField.Type.STRING, true));
+        return withSearcher(searcher -> {
+            TopDocs top;
+            if (query.after() == null) {
+                top = searcher.search(filter, query.k(), newestFirst);
+            } else {
+                ListCursor after = ListCursor.decode(query.after());
+                // the last doc id: only a document with the same time and id (the cursor's own) ties, and it is
+                // then not after
+                top = searcher.searchAfter(new FieldDoc(searcher.getIndexReader().maxDoc() - 1, Float.NaN,
+                        new Object[] {after.time(), new BytesRef(after.id())}), filter, query.k(), newestFirst);
+            }
+            List<SearchHit> hits = new ArrayList<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                Document stored = searcher.storedFields().document(hit.doc);
+                long time = (Long) ((FieldDoc) hit).fields[0];
+                hits.add(new SearchHit(stored.get(ID), stored.get(TYPE), 0, stored.get(JSON),
+                        new ListCursor(time, stored.get(ID)).encode()));
+            }
+            return hits;
+        });
+    }
+
+    /** Every condition of the query as one filter, applied inside each ranking (pre-filtering, not post). */
+    private static Query filter(SearchQuery query) {
+        SearchFilters filters = query.filters();
+        BooleanQuery.Builder filter = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        term(filter, TYPE, query.type());
+        term(filter, SOURCE, filters.source());
+        term(filter, EVENT_TYPE, filters.eventType());
+        term(filter, STATUS, filters.status());
+        term(filter, IDENTIFIER, filters.identifier());
+        if (filters.customerIds() != null) {
+            filter.add(new TermInSetQuery(CUSTOMER_ID, filters.customerIds().stream().map(BytesRef::new).toList()),
+                    BooleanClause.Occur.FILTER);
+        }
+        if (filters.from() != null || filters.to() != null) {
+            long from = filters.from() == null ? Long.MIN_VALUE : filters.from().toEpochMilli();
+            long to = filters.to() == null ? Long.MAX_VALUE : filters.to().toEpochMilli() - 1;
+            filter.add(LongField.newRangeQuery(TIME, from, to), BooleanClause.Occur.FILTER);
+        }
+        if (!filters.includeDeleted()) {
+            filter.add(new TermQuery(new Term(DELETED, "true")), BooleanClause.Occur.MUST_NOT);
+        }
+        return filter.build();
+    }
+
+    private static void term(BooleanQuery.Builder filter, String field, String value) {
+        if (value != null) {
+            filter.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    /** Documents carrying an identifier the text holds exactly; null when it holds none. */
+    private static Query identifierQuery(String text, Query filter) {
+        Set<String> identifiers = Identifiers.inQuery(text);
+        if (identifiers.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        identifiers.forEach(id -> any.add(new TermQuery(new Term(IDENTIFIER, id)), BooleanClause.Occur.SHOULD));
+        return new BooleanQuery.Builder().add(any.build(), BooleanClause.Occur.MUST)
+                .add(filter, BooleanClause.Occur.FILTER).build();
     }
 
     @Override
@@ -240,6 +325,16 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
     private Document toLucene(ContextDocument document) {
         Document doc = new Document();
         doc.add(new StringField(ID, document.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID_SORT, new BytesRef(document.id())));
+        FilterFields fields = FilterFields.of(document);
+        optional(doc, CUSTOMER_ID, fields.customerId());
+        optional(doc, EVENT_TYPE, fields.eventType());
+        optional(doc, STATUS, fields.status());
+        doc.add(new LongField(TIME, fields.time(), Field.Store.NO));
+        if (fields.deleted()) {
+            doc.add(new StringField(DELETED, "true", Field.Store.NO));
+        }
+        fields.identifiers().forEach(id -> doc.add(new StringField(IDENTIFIER, id, Field.Store.NO)));
         doc.add(new StringField(TYPE, document.type(), Field.Store.YES));
         doc.add(new StringField(SOURCE, document.source(), Field.Store.YES));
         doc.add(new LongField(VERSION, document.version(), Field.Store.YES));
@@ -249,6 +344,12 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
         doc.add(new KnnFloatVectorField(VECTOR, document.vector(), VectorSimilarityFunction.COSINE));
         doc.add(new StoredField(VECTOR_BYTES, toBytes(document.vector())));
         return doc;
+    }
+
+    private static void optional(Document doc, String field, String value) {
+        if (value != null) {
+            doc.add(new StringField(field, value, Field.Store.NO));
+        }
     }
 
     /** The query's analysed terms, any of which may match; null when nothing is left after analysis. */

@@ -35,4 +35,23 @@ public final class ReciprocalRankFusion {
         fused.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparing(Fused::id));
         return fused.subList(0, Math.min(limit, fused.size()));
     }
+
+    /**
+     * Documents that carry an identifier the query holds exactly ({@code exact}) rank first: an e-mail address or
+     * an invoice number is not a topic to be near. They score 1 plus their fused score (ordered among themselves
+     * by relevance); every fused score is below 1, so the rest follows in fused order.
+     */
+    public static List<Fused> fuseExactFirst(List<String> exact, List<List<String>> rankings, int limit) {
+        if (exact.isEmpty()) {
+            return fuse(rankings, limit);
+        }
+        List<List<String>> all = new ArrayList<>(rankings);
+        all.add(exact);
+        List<Fused> fused = new ArrayList<>();
+        for (Fused candidate : fuse(all, Integer.MAX_VALUE)) {
+            fused.add(exact.contains(candidate.id()) ? new Fused(candidate.id(), 1 + candidate.score()) : candidate);
+        }
+        fused.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparing(Fused::id));
+        return fused.subList(0, Math.min(limit, fused.size()));
+    }
 }

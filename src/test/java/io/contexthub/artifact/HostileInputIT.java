@@ -146,6 +146,16 @@ class HostileInputIT {
                 + "\r\nX-Evil: a\u0001b", new byte[0], 400});
         cases.put("API: unknown document type", new Object[] {"GET /api/context/nothing/abc HTTP/1.1\r\n" + TOKEN,
                 new byte[0], 400});
+        cases.put("API: neither q nor a filter", new Object[] {"GET /api/context/search HTTP/1.1\r\n" + TOKEN,
+                new byte[0], 400});
+        cases.put("API: from is not a time", new Object[] {"GET /api/context/search?source=frontapp&from=yesterday "
+                + "HTTP/1.1\r\n" + TOKEN, new byte[0], 400});
+        cases.put("API: from after to", new Object[] {"GET /api/context/search?q=x&from=2026-02-01&to=2026-01-01 "
+                + "HTTP/1.1\r\n" + TOKEN, new byte[0], 400});
+        cases.put("API: a forged cursor", new Object[] {"GET /api/context/search?source=frontapp&cursor=%21%21 "
+                + "HTTP/1.1\r\n" + TOKEN, new byte[0], 400});
+        cases.put("API: source with markup", new Object[] {"GET /api/context/search?q=x&source=%3Cscript%3E "
+                + "HTTP/1.1\r\n" + TOKEN, new byte[0], 400});
         cases.put("API: k out of range", new Object[] {"GET /api/context/search?q=x&k=100000 HTTP/1.1\r\n" + TOKEN,
                 new byte[0], 400});
         return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()[0], e.getValue()[1],

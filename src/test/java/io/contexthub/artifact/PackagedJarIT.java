@@ -69,11 +69,17 @@ class PackagedJarIT {
     void aSignedFrontWebhookIsFoundByAParaphrase() {
         byte[] body = FrontEvents.inbound("evt_pkg1", "msg_pkg1",
                 "My order still has not arrived and the tracking page shows nothing. When will it be delivered?",
-                null);
+                "pkg.buyer@example.org");
         HubClient client = hub.client();
         assertThat(client.postFront(FrontEvents.SECRET, body).status()).isEqualTo(202);
 
         awaitFound(client, "where is my parcel", "event:frontapp:msg_pkg1");
+        // the same customer, asked for by e-mail: a filter, and an exact identifier that ranks first
+        var byCustomer = client.api("GET", "/api/context/search?customer=Pkg.Buyer@example.org&type=event").json();
+        assertThat(byCustomer.path("hits")).extracting(hit -> hit.path("id").asText())
+                .contains("event:frontapp:msg_pkg1");
+        assertThat(client.search("pkg.buyer@example.org", null, 3).json().path("hits").get(0).path("document")
+                .toString()).contains("pkg.buyer@example.org");
         var again = client.postFront(FrontEvents.SECRET, body);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("status").asText()).isEqualTo("duplicate");

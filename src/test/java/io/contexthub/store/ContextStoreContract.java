@@ -218,4 +218,123 @@ public abstract class ContextStoreContract {
         var stale = store.upsert(List.of(doc("customer", "c1", 6, "older")));
         assertThat(stale.stale()).as("the version survives the restart too").containsExactly("customer:test:c1");
     }
+
+    /** A canonical-looking document of {@code source}, with the fields filters read. */
+    protected static ContextDocument canonical(String type, String source, String sourceId, String text,
+                                               String extraJson) {
+        String id = type + ":" + source + ":" + sourceId;
+        String json = "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"source\":\"" + source
+                + "\",\"sourceId\":\"" + sourceId + "\",\"text\":\"" + text + "\"" + extraJson + "}";
+        return new ContextDocument(id, type, source, 1, json, text, embedder.embed(text), "hash");
+    }
+
+    protected List<String> search(String text, String type, int k, SearchFilters filters) {
+        return store.search(new SearchQuery(text, text == null ? null : embedder.embed(text), type, k, filters,
+                null)).stream().map(SearchHit::id).toList();
+    }
+
+    static SearchFilters bySource(String source) {
+        return new SearchFilters(null, source, null, null, null, null, null, false);
+    }
+
+    @Test
+    void aFilteredSearchIsFilteredInsideTheIndexSoItStillReturnsKHits() {
+        List<ContextDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            docs.add(canonical("event", "alpha", "a" + i, "Refund for my order number " + i + " please", ""));
+        }
+        docs.add(canonical("event", "beta", "b1", "Could I get my money back for the blender", ""));
+        docs.add(canonical("event", "beta", "b2", "The lamp arrived broken, I want a refund", ""));
+        docs.add(canonical("event", "beta", "b3", "Cancel my subscription and return the payment", ""));
+        store.upsert(docs);
+
+        assertThat(search("refund for my order", null, 3, bySource("beta")))
+                .containsExactlyInAnyOrder("event:beta:b1", "event:beta:b2", "event:beta:b3");
+        assertThat(search("refund for my order", null, 10, bySource("alpha"))).hasSize(10)
+                .allMatch(id -> id.startsWith("event:alpha:"));
+    }
+
+    @Test
+    void filtersByCustomerEventTypeStatusAndTime() {
+        store.upsert(List.of(
+                canonical("customer", "crm", "c1", "Noor Haddad", ",\"emails\":[\"noor@haddad.io\"]"),
+                canonical("event", "front", "m1", "Where is my order",
+                        ",\"eventType\":\"message.received\",\"occurredAt\":\"2026-03-01T10:00:00Z\","
+                                + "\"customer\":{\"id\":\"customer:crm:c1\"}"),
+                canonical("event", "front", "m2", "Where is my order, again",
+                        ",\"eventType\":\"message.sent\",\"occurredAt\":\"2026-04-01T10:00:00Z\","
+                                + "\"customer\":{\"id\":\"customer:crm:c1\"}"),
+                canonical("event", "front", "m3", "Where is my order",
+                        ",\"eventType\":\"message.received\",\"occurredAt\":\"2026-03-15T10:00:00Z\","
+                                + "\"customer\":{\"id\":\"customer:crm:c2\"}"),
+                canonical("invoice", "stripe", "in1", "Invoice for the order",
+                        ",\"status\":\"open\",\"issuedAt\":\"2026-03-02T00:00:00Z\","
+                                + "\"customer\":{\"id\":\"customer:crm:c1\"}"),
+                canonical("invoice", "stripe", "in2", "Invoice for the order",
+                        ",\"status\":\"paid\",\"issuedAt\":\"2026-03-03T00:00:00Z\","
+                                + "\"customer\":{\"id\":\"customer:crm:c1\"}")));
+
+        SearchFilters c1 = new SearchFilters(java.util.Set.of("customer:crm:c1"), null, null, null, null, null, null,
+                false);
+        assertThat(search("order", null, 10, c1)).containsExactlyInAnyOrder("customer:crm:c1", "event:front:m1",
+                "event:front:m2", "invoice:stripe:in1", "invoice:stripe:in2");
+        assertThat(search("order", "event", 10, new SearchFilters(null, null, "message.received", null, null, null,
+                null, false))).containsExactlyInAnyOrder("event:front:m1", "event:front:m3");
+        assertThat(search("order", null, 10, new SearchFilters(null, null, null, "open", null, null, null, false)))
+                .containsExactly("invoice:stripe:in1");
+        assertThat(search("order", null, 10, new SearchFilters(null, null, null, null,
+                java.time.Instant.parse("2026-03-02T00:00:00Z"), java.time.Instant.parse("2026-04-01T10:00:00Z"),
+                null, false))).containsExactlyInAnyOrder("event:front:m3", "invoice:stripe:in1",
+                "invoice:stripe:in2");
+    }
+
+    @Test
+    void documentsDeletedAtTheirSourceAreLeftOutUnlessAskedFor() {
+        store.upsert(List.of(
+                canonical("customer", "stripe", "cus_1", "Lena Berg, deleted customer", ",\"deleted\":true"),
+                canonical("customer", "stripe", "cus_2", "Lena Bergström, active customer", "")));
+
+        assertThat(search("Lena Berg", "customer", 10, SearchFilters.NONE)).containsExactly("customer:stripe:cus_2");
+        assertThat(search("Lena Berg", "customer", 10, new SearchFilters(null, null, null, null, null, null, null,
+                true))).containsExactlyInAnyOrder("customer:stripe:cus_1", "customer:stripe:cus_2");
+    }
+
+    @Test
+    void aQueryThatIsAnExactIdentifierRanksItsDocumentsFirst() {
+        List<ContextDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            docs.add(canonical("customer", "front", "crd_" + i, "Customer at acme.io, alice" + i + "@acme.io",
+                    ",\"emails\":[\"alice" + i + "@acme.io\"]"));
+        }
+        docs.add(canonical("event", "front", "msg_alice", "Hello, it is me again about the invoice",
+                ",\"customer\":{\"id\":\"customer:front:crd_5\",\"email\":\"Alice5@Acme.io\"}"));
+        docs.add(canonical("invoice", "stripe", "in_77", "Invoice INV-2026-0077 for acme",
+                ",\"number\":\"INV-2026-0077\""));
+        store.upsert(docs);
+
+        assertThat(search("alice5@acme.io", null, 5, SearchFilters.NONE).subList(0, 2))
+                .containsExactlyInAnyOrder("customer:front:crd_5", "event:front:msg_alice");
+        assertThat(search("what about inv-2026-0077?", null, 3, SearchFilters.NONE)).first()
+                .isEqualTo("invoice:stripe:in_77");
+    }
+
+    @Test
+    void withoutTextTheFilteredDocumentsAreListedNewestFirstAPageAtATime() {
+        List<ContextDocument> docs = new java.util.ArrayList<>();
+        for (int day = 1; day <= 7; day++) {
+            docs.add(canonical("event", "front", "d" + day, "Message of day " + day,
+                    ",\"occurredAt\":\"2026-05-0" + day + "T12:00:00Z\""));
+        }
+        docs.add(canonical("event", "other", "x1", "Not from front", ",\"occurredAt\":\"2026-05-09T12:00:00Z\""));
+        store.upsert(docs);
+
+        var first = store.search(new SearchQuery(null, null, "event", 3, bySource("front"), null));
+        assertThat(first).extracting(SearchHit::id).containsExactly("event:front:d7", "event:front:d6",
+                "event:front:d5");
+        var second = store.search(new SearchQuery(null, null, "event", 3, bySource("front"), first.get(2).cursor()));
+        assertThat(second).extracting(SearchHit::id).containsExactly("event:front:d4", "event:front:d3",
+                "event:front:d2");
+        var last = store.search(new SearchQuery(null, null, "event", 3, bySource("front"), second.get(2).cursor()));
+        assertThat(last).extracting(SearchHit::id).containsExactly("event:front:d1");
+    }
 }

@@ -9,6 +9,10 @@ import io.contexthub.platform.TransientFailureException;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextDocumentKey;
 import io.contexthub.store.ContextStore;
+import io.contexthub.store.FilterFields;
+import io.contexthub.store.Identifiers;
+import io.contexthub.store.ListCursor;
+import io.contexthub.store.SearchFilters;
 import io.contexthub.store.KeywordAnalysis;
 import io.contexthub.store.ReciprocalRankFusion;
 import io.contexthub.store.SearchHit;
@@ -27,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -74,6 +79,9 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
             try {
                 Response head = client.performRequest(new Request("HEAD", "/" + index));
                 if (head.getStatusLine().getStatusCode() == 200) {
+                    // fields added since the index was created (mappings only grow); documents written before
+                    // get them when they are written again
+                    send("PUT", "/" + index + "/_mapping", template.path("mappings"));
                     continue;
                 }
             } catch (ResponseException e) {
@@ -164,15 +172,25 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         source.set("document", json);
         copyIfPresent(json, source, "updatedAt");
         copyIfPresent(json, source, "occurredAt");
-        String customer = json.path("customer").path("id").asText(null);
-        if (customer != null) {
-            source.put("customerId", customer);
-        }
+        FilterFields fields = FilterFields.of(document);
+        putIfPresent(source, "customerId", fields.customerId());
+        putIfPresent(source, "eventType", fields.eventType());
+        putIfPresent(source, "status", fields.status());
+        source.put("time", fields.time());
+        source.put("deleted", fields.deleted());
+        ArrayNode identifiers = source.putArray("identifiers");
+        fields.identifiers().forEach(identifiers::add);
         ArrayNode vector = source.putArray("vector");
         for (float v : document.vector()) {
             vector.add(v);
         }
         return source;
+    }
+
+    private static void putIfPresent(ObjectNode to, String field, String value) {
+        if (value != null) {
+            to.put(field, value);
+        }
     }
 
     private static void copyIfPresent(JsonNode from, ObjectNode to, String field) {
@@ -249,9 +267,23 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
 
     @Override
     public List<SearchHit> search(SearchQuery query) {
-        int candidates = Math.max(MIN_CANDIDATES, query.k() * CANDIDATES_PER_HIT);
         String indices = indices(query.type());
+        ArrayNode filter = filter(query);
+        if (query.listing()) {
+            return list(query, indices, filter);
+        }
+        int candidates = Math.max(MIN_CANDIDATES, query.k() * CANDIDATES_PER_HIT);
         Map<String, JsonNode> sources = new HashMap<>();
+        List<String> exact = List.of();
+        Set<String> identifiers = Identifiers.inQuery(query.text());
+        if (!identifiers.isEmpty()) {
+            ObjectNode body = mapper.createObjectNode().put("size", query.k());
+            ObjectNode bool = body.putObject("query").putObject("bool");
+            identifiers.forEach(id -> bool.withArray("should").addObject().putObject("term").put("identifiers", id));
+            bool.put("minimum_should_match", 1);
+            bool.set("filter", filter.deepCopy());
+            exact = ranking(indices, body, sources);
+        }
         List<List<String>> rankings = new ArrayList<>();
         if (query.vector() != null) {
             ObjectNode body = mapper.createObjectNode().put("size", candidates);
@@ -261,27 +293,81 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
                 vector.add(v);
             }
             knn.put("k", candidates);
-            if (query.type() != null) {
-                knn.putObject("filter").putObject("term").put("type", query.type());
-            }
+            // the lucene engine applies this inside the HNSW search (efficient filtering), not to its top k
+            knn.putObject("filter").putObject("bool").set("filter", filter.deepCopy());
             rankings.add(ranking(indices, body, sources));
         }
         if (query.text() != null && !query.text().isBlank()) {
             ObjectNode body = mapper.createObjectNode().put("size", candidates);
             ObjectNode bool = body.putObject("query").putObject("bool");
             bool.putObject("must").putObject("match").put("text", query.text());
-            if (query.type() != null) {
-                bool.putArray("filter").addObject().putObject("term").put("type", query.type());
-            }
+            bool.set("filter", filter.deepCopy());
             rankings.add(ranking(indices, body, sources));
         }
-        return ReciprocalRankFusion.fuse(rankings, query.k()).stream()
+        return ReciprocalRankFusion.fuseExactFirst(exact, rankings, query.k()).stream()
                 .map(f -> {
                     JsonNode source = sources.get(f.id());
                     return new SearchHit(f.id(), source.path("type").asText(), f.score(),
                             source.path("document").toString());
                 })
                 .toList();
+    }
+
+    /** The documents that pass the filters, newest first, {@code k} after the cursor. */
+    private List<SearchHit> list(SearchQuery query, String indices, ArrayNode filter) {
+        ObjectNode body = mapper.createObjectNode().put("size", query.k());
+        body.putObject("query").putObject("bool").set("filter", filter);
+        ArrayNode sort = body.putArray("sort");
+        sort.addObject().putObject("time").put("order", "desc").put("missing", "_last");
+        sort.addObject().putObject("id").put("order", "desc");
+        if (query.after() != null) {
+            ListCursor after = ListCursor.decode(query.after());
+            body.putArray("search_after").add(after.time()).add(after.id());
+        }
+        body.putArray("_source").add("id").add("type").add("document").add("time");
+        JsonNode response = send("POST", "/" + indices + "/_search?ignore_unavailable=true", body);
+        List<SearchHit> hits = new ArrayList<>();
+        for (JsonNode hit : response.path("hits").path("hits")) {
+            JsonNode source = hit.path("_source");
+            String id = source.path("id").asText();
+            hits.add(new SearchHit(id, source.path("type").asText(), 0, source.path("document").toString(),
+                    new ListCursor(hit.path("sort").path(0).asLong(), id).encode()));
+        }
+        return hits;
+    }
+
+    /** Every condition of the query as bool filter clauses, applied inside each ranking (pre-filtering). */
+    private ArrayNode filter(SearchQuery query) {
+        SearchFilters filters = query.filters();
+        ArrayNode clauses = mapper.createArrayNode();
+        term(clauses, "type", query.type());
+        term(clauses, "source", filters.source());
+        term(clauses, "eventType", filters.eventType());
+        term(clauses, "status", filters.status());
+        term(clauses, "identifiers", filters.identifier());
+        if (filters.customerIds() != null) {
+            ArrayNode ids = clauses.addObject().putObject("terms").putArray("customerId");
+            filters.customerIds().forEach(ids::add);
+        }
+        if (filters.from() != null || filters.to() != null) {
+            ObjectNode range = clauses.addObject().putObject("range").putObject("time");
+            if (filters.from() != null) {
+                range.put("gte", filters.from().toEpochMilli());
+            }
+            if (filters.to() != null) {
+                range.put("lt", filters.to().toEpochMilli());
+            }
+        }
+        if (!filters.includeDeleted()) {
+            clauses.addObject().putObject("bool").putObject("must_not").putObject("term").put("deleted", true);
+        }
+        return clauses;
+    }
+
+    private static void term(ArrayNode clauses, String field, String value) {
+        if (value != null) {
+            clauses.addObject().putObject("term").put(field, value);
+        }
     }
 
     private List<String> ranking(String indices, ObjectNode body, Map<String, JsonNode> sources) {

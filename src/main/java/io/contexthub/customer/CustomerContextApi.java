@@ -1,0 +1,178 @@
+package io.contexthub.customer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.api.ApiProperties;
+import io.contexthub.embedding.Embedder;
+import io.contexthub.platform.HttpReplies;
+import io.contexthub.platform.RequestRejectedException;
+import io.contexthub.staging.SourceActivity;
+import io.contexthub.store.ContextStore;
+import io.contexthub.store.ListCursor;
+import io.contexthub.store.SearchFilters;
+import io.contexthub.store.SearchHit;
+import io.contexthub.store.SearchQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /api/customers/{id}/context}: everything the hub knows about one customer in one answer — the linked
+ * customer records, a timeline of their events across sources (newest first and paged, or ranked by {@code q}),
+ * their invoices with a summary, and how fresh each source is. Every item is the canonical document, provenance
+ * included.
+ */
+@Component("customerContextApi")
+public class CustomerContextApi {
+
+    static final int DEFAULT_TIMELINE = 20;
+
+    private final CustomerProfiles profiles;
+    private final ContextStore store;
+    private final Embedder embedder;
+    private final SourceActivity activity;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final int maxHits;
+
+    public CustomerContextApi(CustomerProfiles profiles, ContextStore store, Embedder embedder,
+                              SourceActivity activity, ObjectMapper mapper, Clock clock, ApiProperties api) {
+        this.profiles = profiles;
+        this.store = store;
+        this.embedder = embedder;
+        this.activity = activity;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.maxHits = api.maxHits();
+    }
+
+    public void context(Exchange exchange, @Header("id") String id, @Header("q") String q, @Header("k") String k,
+                        @Header("cursor") String cursor) {
+        int size = size(k);
+        boolean ranked = q != null && !q.isBlank();
+        if (cursor != null && (ranked || !validCursor(cursor))) {
+            throw RequestRejectedException.badRequest("invalid_cursor", ranked
+                    ? "cursor pages the timeline by time; a timeline ranked by q is not paged"
+                    : "the cursor is not one this hub returned");
+        }
+        CustomerProfile profile = profiles.find(id);
+        if (profile.members().isEmpty()) {
+            throw RequestRejectedException.notFound("unknown_customer", "no customer record is identified by " + id);
+        }
+        Set<String> ids = profile.ids();
+        SearchFilters mine = new SearchFilters(ids, null, null, null, null, null, null, false);
+        List<SearchHit> timeline = store.search(new SearchQuery(ranked ? q : null, ranked ? embedder.embed(q) : null,
+                "event", size, mine, cursor));
+        List<JsonNode> invoices = store.search(new SearchQuery(null, null, "invoice", maxHits, mine, null)).stream()
+                .map(hit -> parse(hit.json())).toList();
+
+        ObjectNode body = mapper.createObjectNode();
+        body.put("customer", profile.members().get(0).path("id").asText());
+        profile.members().forEach(body.putArray("records")::add);
+        ArrayNode links = body.putArray("links");
+        profile.links().forEach(link -> links.addObject().put("rule", link.rule()).put("value", link.value())
+                .put("from", link.from()).put("to", link.to()));
+        ObjectNode events = body.putObject("timeline");
+        ArrayNode items = events.putArray("events");
+        List<JsonNode> seen = new ArrayList<>(profile.members());
+        for (SearchHit hit : timeline) {
+            JsonNode event = parse(hit.json());
+            items.add(event);
+            seen.add(event);
+        }
+        if (!ranked && timeline.size() == size) {
+            events.put("next", timeline.get(timeline.size() - 1).cursor());
+        }
+        ObjectNode billing = body.putObject("invoices");
+        billing.set("summary", InvoiceSummary.of(invoices, clock.instant()));
+        invoices.forEach(billing.putArray("items")::add);
+        seen.addAll(invoices);
+        body.set("freshness", freshness(seen));
+        HttpReplies.json(exchange, 200, body);
+    }
+
+    /**
+     * Per source: when the hub last received something about this customer (the newest {@code receivedAt} among the
+     * records above), and when the source last delivered anything at all (this instance's staging, else the newest
+     * stored document of the source).
+     */
+    private ObjectNode freshness(List<JsonNode> documents) {
+        Map<String, Instant> aboutCustomer = new TreeMap<>();
+        for (JsonNode document : documents) {
+            String source = document.path("source").asText(null);
+            Instant received = instant(document.path("provenance").path("receivedAt").asText(null));
+            if (source != null && received != null) {
+                aboutCustomer.merge(source, received, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        ObjectNode freshness = mapper.createObjectNode();
+        for (String source : new TreeSet<>(aboutCustomer.keySet())) {
+            ObjectNode entry = freshness.putObject(source);
+            entry.put("lastAboutCustomer", aboutCustomer.get(source).toString());
+            Instant delivered = activity.lastStaged(source).orElseGet(() -> newestStored(source));
+            if (delivered != null) {
+                entry.put("lastFromSource", delivered.toString());
+            }
+        }
+        return freshness;
+    }
+
+    private Instant newestStored(String source) {
+        SearchFilters bySource = new SearchFilters(null, source, null, null, null, null, null, true);
+        return store.search(new SearchQuery(null, null, null, 1, bySource, null)).stream().findFirst()
+                .map(hit -> instant(parse(hit.json()).path("provenance").path("receivedAt").asText(null)))
+                .orElse(null);
+    }
+
+    private int size(String k) {
+        if (k == null || k.isBlank()) {
+            return DEFAULT_TIMELINE;
+        }
+        try {
+            int value = Integer.parseInt(k.trim());
+            if (value >= 1 && value <= maxHits) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw RequestRejectedException.badRequest("invalid_k", "k must be a whole number from 1 to " + maxHits);
+    }
+
+    private static boolean validCursor(String cursor) {
+        try {
+            ListCursor.decode(cursor);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private JsonNode parse(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored document is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.contexthub.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contexthub.embedding.Embedder;
+import io.contexthub.store.ContextDocument;
+import io.contexthub.store.ContextStore;
+import io.contexthub.support.HubClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One call for everything about a customer: the same person in Stripe and HubSpot (same e-mail) is one profile,
+ * a namesake with another address is not; the timeline spans both sources, newest first and paged; invoices come
+ * with what is open, overdue and paid; freshness is per source.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.api.token=customer-token", "hub.processing.auto-startup=false"})
+class CustomerContextTest {
+
+    static final Path DATA = Path.of("target", "customer-context-" + UUID.randomUUID());
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("hub.data-dir", DATA::toString);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ContextStore store;
+    @Autowired
+    Embedder embedder;
+
+    HubClient hub;
+
+    ContextDocument doc(String type, String source, String sourceId, String text, String fields) {
+        String id = type + ":" + source + ":" + sourceId;
+        String json = "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"source\":\"" + source
+                + "\",\"sourceId\":\"" + sourceId + "\",\"provenance\":{\"connector\":\"" + source
+                + "\",\"receivedAt\":\"2026-06-0" + (text.length() % 9 + 1) + "T08:00:00Z\"}" + fields + "}";
+        return new ContextDocument(id, type, source, 1, json, text, embedder.embed(text), "h");
+    }
+
+    @BeforeAll
+    void storeTheCustomersRecords() {
+        hub = new HubClient(port, "customer-token");
+        List<ContextDocument> docs = new ArrayList<>();
+        docs.add(doc("customer", "stripe", "cus_J1", "Jenny Rosen", ",\"emails\":[\"jenny.rosen@example.com\"]"));
+        docs.add(doc("customer", "hubspot", "501", "Jenny Rosen, Head of Ops",
+                ",\"emails\":[\"Jenny.Rosen@Example.com\"],\"phones\":[\"+1 555 010 9999\"]"));
+        docs.add(doc("customer", "front", "crd_other", "Jenny Rosen", ",\"emails\":[\"jenny@rosen-bakery.test\"]"));
+        for (int day = 1; day <= 3; day++) {
+            docs.add(doc("event", "hubspot", "note" + day, "Call notes day " + day,
+                    ",\"occurredAt\":\"2026-05-0" + day + "T10:00:00Z\",\"customer\":{\"id\":\"customer:hubspot:501\"}"));
+        }
+        docs.add(doc("event", "stripe", "evt_pay", "Payment failed for the renewal",
+                ",\"occurredAt\":\"2026-05-04T10:00:00Z\",\"customer\":{\"id\":\"customer:stripe:cus_J1\"}"));
+        docs.add(doc("event", "front", "msg_other", "Bread order for Friday",
+                ",\"occurredAt\":\"2026-05-05T10:00:00Z\",\"customer\":{\"id\":\"customer:front:crd_other\"}"));
+        docs.add(doc("invoice", "stripe", "in_open", "Invoice 7", ",\"status\":\"open\",\"currency\":\"eur\","
+                + "\"total\":5000,\"amountRemaining\":5000,\"issuedAt\":\"2026-01-01T00:00:00Z\","
+                + "\"dueAt\":\"2026-01-15T00:00:00Z\",\"customer\":{\"id\":\"customer:stripe:cus_J1\"}"));
+        docs.add(doc("invoice", "stripe", "in_paid", "Invoice 6", ",\"status\":\"paid\",\"currency\":\"eur\","
+                + "\"total\":4000,\"amountPaid\":4000,\"issuedAt\":\"2025-12-01T00:00:00Z\","
+                + "\"customer\":{\"id\":\"customer:stripe:cus_J1\"}"));
+        store.upsert(docs);
+    }
+
+    @Test
+    void anEmailFindsTheCustomerInEverySourceWithTimelineInvoicesAndFreshness() {
+        JsonNode context = hub.api("GET", "/api/customers/jenny.rosen@example.com/context").json();
+
+        assertThat(context.path("records")).extracting(r -> r.path("id").asText())
+                .containsExactlyInAnyOrder("customer:stripe:cus_J1", "customer:hubspot:501");
+        assertThat(context.path("links")).hasSize(1);
+        assertThat(context.path("links").get(0).path("rule").asText()).isEqualTo("same-email");
+        assertThat(context.path("links").get(0).path("value").asText()).isEqualTo("jenny.rosen@example.com");
+        assertThat(context.path("timeline").path("events")).extracting(e -> e.path("id").asText()).containsExactly(
+                "event:stripe:evt_pay", "event:hubspot:note3", "event:hubspot:note2", "event:hubspot:note1");
+        JsonNode summary = context.path("invoices").path("summary");
+        assertThat(summary.path("count").asInt()).isEqualTo(2);
+        assertThat(summary.path("overdue").asInt()).isEqualTo(1);
+        assertThat(summary.path("amounts").path("EUR").path("open").asLong()).isEqualTo(5000);
+        assertThat(summary.path("amounts").path("EUR").path("overdue").asLong()).isEqualTo(5000);
+        assertThat(summary.path("amounts").path("EUR").path("paid").asLong()).isEqualTo(4000);
+        assertThat(context.path("freshness").fieldNames()).toIterable().containsExactly("hubspot", "stripe");
+        assertThat(context.path("freshness").path("stripe").path("lastAboutCustomer").asText()).isNotBlank();
+        assertThat(context.path("freshness").path("stripe").path("lastFromSource").asText()).isNotBlank();
+    }
+
+    @Test
+    void anyMemberIdGivesTheSameProfileAndTheTimelineIsPaged() {
+        JsonNode first = hub.api("GET", "/api/customers/customer:hubspot:501/context?k=3").json();
+        assertThat(first.path("records")).hasSize(2);
+        assertThat(first.path("timeline").path("events")).hasSize(3);
+        String next = first.path("timeline").path("next").asText();
+
+        JsonNode second = hub.api("GET", "/api/customers/customer:hubspot:501/context?k=3&cursor=" + next).json();
+        assertThat(second.path("timeline").path("events")).extracting(e -> e.path("id").asText())
+                .containsExactly("event:hubspot:note1");
+        assertThat(second.path("timeline").has("next")).isFalse();
+    }
+
+    @Test
+    void aQueryRanksTheTimelineByRelevance() {
+        JsonNode context = hub.api("GET", "/api/customers/cus_J1/context?q=card+declined").json();
+        assertThat(context.path("timeline").path("events").get(0).path("id").asText())
+                .isEqualTo("event:stripe:evt_pay");
+    }
+
+    @Test
+    void anUnknownCustomerIs404AndABadCursor400() {
+        var unknown = hub.api("GET", "/api/customers/nobody@example.com/context");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("error").asText()).isEqualTo("unknown_customer");
+        var forged = hub.api("GET", "/api/customers/cus_J1/context?cursor=%21%21");
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.json().path("error").asText()).isEqualTo("invalid_cursor");
+    }
+}
