@@ -11,6 +11,12 @@ public class ContextHubApplication {
 
     public static void main(String[] args) {
         OfflineMode.enable();
-        SpringApplication.run(ContextHubApplication.class, args);
+        try {
+            SpringApplication.run(ContextHubApplication.class, args);
+        } catch (RuntimeException startupFailed) {
+            // Spring has logged why and closed the context; a thread some library left running must not keep a
+            // hub that refused to start alive (an orchestrator restarts it or reports it).
+            System.exit(1);
+        }
     }
 }

@@ -10,7 +10,7 @@ public class ApiConfiguration {
     @Bean
     public FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiProperties properties) {
         var registration = new FilterRegistrationBean<>(new ApiTokenFilter(properties.token()));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/mcp", "/mcp/*");
         if (properties.protectMetrics()) {
             registration.addUrlPatterns("/actuator/prometheus");
         }

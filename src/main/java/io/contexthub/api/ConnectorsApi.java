@@ -50,6 +50,11 @@ public class ConnectorsApi {
     }
 
     public void list(Exchange exchange) {
+        HttpReplies.json(exchange, 200, connectors());
+    }
+
+    /** Every sync stream: state, cursor, lag, records done, pending calls, last error. */
+    public ObjectNode connectors() {
         Map<String, ObjectNode> connectors = new TreeMap<>();
         for (SyncStream stream : runs.streams()) {
             ObjectNode connector = connectors.computeIfAbsent(stream.connector(), name -> {
@@ -77,7 +82,7 @@ public class ConnectorsApi {
         }
         ObjectNode body = mapper.createObjectNode();
         connectors.values().forEach(body.putArray("connectors")::add);
-        HttpReplies.json(exchange, 200, body);
+        return body;
     }
 
     public void sync(Exchange exchange, @Header("name") String name, @Header("stream") String stream) {

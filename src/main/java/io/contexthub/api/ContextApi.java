@@ -47,8 +47,16 @@ public class ContextApi {
     }
 
     public void search(Exchange exchange) {
-        SearchParameters request = SearchParameters.read(exchange.getMessage().getHeaders(), ContextApi::entity,
-                this::hits);
+        HttpReplies.json(exchange, 200, answer(parameters(exchange.getMessage().getHeaders())));
+    }
+
+    /** Reads and checks search parameters (query parameters, or an agent's tool arguments). */
+    public SearchParameters parameters(java.util.Map<String, Object> values) {
+        return SearchParameters.read(values, ContextApi::entity, this::hits);
+    }
+
+    /** The search answer: {@code {"hits": [...], "next": ...}}. */
+    public ObjectNode answer(SearchParameters request) {
         SearchFilters filters = new SearchFilters(customers(request.customer()), request.source(),
                 request.eventType(), request.status(), request.from(), request.to(), null, request.includeDeleted());
         float[] vector = request.listing() ? null : embedder.embed(request.q());
@@ -68,7 +76,14 @@ public class ContextApi {
         if (request.listing() && found.size() == request.k()) {
             body.put("next", found.get(found.size() - 1).cursor());
         }
-        HttpReplies.json(exchange, 200, body);
+        return body;
+    }
+
+    /** A canonical document by id ({@code <type>:<source>:<source id>}), or a 404 rejection. */
+    public com.fasterxml.jackson.databind.JsonNode document(String id) {
+        String entity = requireEntity(id == null || !id.contains(":") ? null : id.substring(0, id.indexOf(':')));
+        return parse(store.get(entity, id).orElseThrow(() -> RequestRejectedException.notFound("not_found",
+                "no " + entity + " with id " + id)).json());
     }
 
     /**

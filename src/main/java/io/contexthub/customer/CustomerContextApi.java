@@ -60,7 +60,11 @@ public class CustomerContextApi {
 
     public void context(Exchange exchange, @Header("id") String id, @Header("q") String q, @Header("k") String k,
                         @Header("cursor") String cursor) {
-        int size = size(k);
+        HttpReplies.json(exchange, 200, contextOf(id, q, size(k), cursor));
+    }
+
+    /** Everything about one customer (see the class comment); rejections for an unknown one or a bad cursor. */
+    public ObjectNode contextOf(String id, String q, int size, String cursor) {
         boolean ranked = q != null && !q.isBlank();
         if (cursor != null && (ranked || !validCursor(cursor))) {
             throw RequestRejectedException.badRequest("invalid_cursor", ranked
@@ -100,7 +104,7 @@ public class CustomerContextApi {
         invoices.forEach(billing.putArray("items")::add);
         seen.addAll(invoices);
         body.set("freshness", freshness(seen));
-        HttpReplies.json(exchange, 200, body);
+        return body;
     }
 
     /**
@@ -136,7 +140,8 @@ public class CustomerContextApi {
                 .orElse(null);
     }
 
-    private int size(String k) {
+    /** The timeline page size: {@code k}, default 20, at most {@code hub.api.max-hits}. */
+    public int size(String k) {
         if (k == null || k.isBlank()) {
             return DEFAULT_TIMELINE;
         }

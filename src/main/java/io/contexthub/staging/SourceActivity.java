@@ -29,4 +29,9 @@ public class SourceActivity {
     public Optional<Instant> lastStaged(String source) {
         return Optional.ofNullable(lastStaged.get(source));
     }
+
+    /** Every source this instance staged something from, with when it last did, by name. */
+    public Map<String, Instant> all() {
+        return new java.util.TreeMap<>(lastStaged);
+    }
 }

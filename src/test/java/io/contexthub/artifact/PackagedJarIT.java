@@ -87,6 +87,28 @@ class PackagedJarIT {
 
     @Test
     @Order(4)
+    void anAgentConnectsOverMcpAndFindsTheMessage() {
+        var transport = io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport
+                .builder(hub.base()).endpoint("/mcp")
+                .jsonMapper(new io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper(
+                        new com.fasterxml.jackson.databind.ObjectMapper()))
+                .customizeRequest(request -> request.header("Authorization", "Bearer " + PackagedHub.API_TOKEN))
+                .build();
+        try (var agent = io.modelcontextprotocol.client.McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(30)).jsonSchemaValidator((schema, content) ->
+                        io.modelcontextprotocol.json.schema.JsonSchemaValidator.ValidationResponse.asValid(null))
+                .build()) {
+            agent.initialize();
+            var result = agent.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest(
+                    "get_customer_context", Map.of("customer", "pkg.buyer@example.org", "max_tokens", 300)));
+            assertThat(result.isError()).isFalse();
+            assertThat(((io.modelcontextprotocol.spec.McpSchema.TextContent) result.content().get(0)).text())
+                    .contains("[event:frontapp:msg_pkg1]");
+        }
+    }
+
+    @Test
+    @Order(5)
     void probesAndMetricsAnswer() {
         HubClient client = hub.client();
         assertThat(client.raw(get(client, "/actuator/health/liveness")).status()).isEqualTo(200);
@@ -97,7 +119,7 @@ class PackagedJarIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aGracefulStopFinishesWhatItAcceptedAndARestartKeepsEverything() {
         HubClient client = hub.client();
         List<String> ids = new ArrayList<>();

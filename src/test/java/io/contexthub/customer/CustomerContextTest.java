@@ -7,6 +7,7 @@ import io.contexthub.embedding.Embedder;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.HubClient;
+import io.contexthub.support.StoredDocuments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +48,8 @@ class CustomerContextTest {
     HubClient hub;
 
     ContextDocument doc(String type, String source, String sourceId, String text, String fields) {
-        String id = type + ":" + source + ":" + sourceId;
-        String json = "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"source\":\"" + source
-                + "\",\"sourceId\":\"" + sourceId + "\",\"provenance\":{\"connector\":\"" + source
-                + "\",\"receivedAt\":\"2026-06-0" + (text.length() % 9 + 1) + "T08:00:00Z\"}" + fields + "}";
-        return new ContextDocument(id, type, source, 1, json, text, embedder.embed(text), "h");
+        return StoredDocuments.of(embedder, type, source, sourceId, text,
+                "2026-06-0" + (text.length() % 9 + 1) + "T08:00:00Z", fields);
     }
 
     @BeforeAll
