@@ -151,18 +151,7 @@ public class ContextApi {
     }
 
     private int hits(String k) {
-        if (k == null || k.isBlank()) {
-            return DEFAULT_HITS;
-        }
-        try {
-            int value = Integer.parseInt(k.trim());
-            if (value >= 1 && value <= maxHits) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw RequestRejectedException.badRequest("invalid_k", "k must be a whole number from 1 to " + maxHits);
+        return SearchParameters.count(k, DEFAULT_HITS, maxHits);
     }
 
     private com.fasterxml.jackson.databind.JsonNode parse(String json) {

@@ -74,6 +74,22 @@ public record SearchParameters(String q, String type, int k, String customer, St
                 from, to, "true".equals(includeDeleted), cursor);
     }
 
+    /** A page size parameter {@code k}: {@code fallback} when absent, else a whole number from 1 to {@code max}. */
+    public static int count(String k, int fallback, int max) {
+        if (k == null || k.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(k.trim());
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw RequestRejectedException.badRequest("invalid_k", "k must be a whole number from 1 to " + max);
+    }
+
     private static String text(Map<String, Object> headers, String name, int maxLength) {
         Object value = headers.get(name);
         if (value == null || value.toString().isBlank()) {

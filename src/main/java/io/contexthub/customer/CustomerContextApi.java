@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.api.ApiProperties;
+import io.contexthub.api.SearchParameters;
 import io.contexthub.embedding.Embedder;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.RequestRejectedException;
@@ -142,18 +143,7 @@ public class CustomerContextApi {
 
     /** The timeline page size: {@code k}, default 20, at most {@code hub.api.max-hits}. */
     public int size(String k) {
-        if (k == null || k.isBlank()) {
-            return DEFAULT_TIMELINE;
-        }
-        try {
-            int value = Integer.parseInt(k.trim());
-            if (value >= 1 && value <= maxHits) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw RequestRejectedException.badRequest("invalid_k", "k must be a whole number from 1 to " + maxHits);
+        return SearchParameters.count(k, DEFAULT_TIMELINE, maxHits);
     }
 
     private static boolean validCursor(String cursor) {
