@@ -98,9 +98,7 @@ public class ContextApi {
         if (customer.startsWith("customer:")) {
             return Set.of(customer);
         }
-        SearchFilters byIdentifier = new SearchFilters(null, null, null, null, null, null,
-                Identifiers.normalise(customer), true);
-        return store.search(new SearchQuery(null, null, "customer", maxHits, byIdentifier, null)).stream()
+        return store.search(SearchQuery.customersCarrying(Identifiers.normalise(customer), maxHits)).stream()
                 .map(SearchHit::id).collect(Collectors.toUnmodifiableSet());
     }
 

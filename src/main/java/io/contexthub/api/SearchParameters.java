@@ -64,14 +64,19 @@ public record SearchParameters(String q, String type, int k, String customer, St
                 throw RequestRejectedException.badRequest("invalid_cursor",
                         "cursor pages a listing (no q); ranked searches are not paged");
             }
-            try {
-                ListCursor.decode(cursor);
-            } catch (IllegalArgumentException e) {
-                throw RequestRejectedException.badRequest("invalid_cursor", e.getMessage());
-            }
+            checkCursor(cursor);
         }
         return new SearchParameters(q, type, hits.apply(text(headers, "k", 10)), customer, source, eventType, status,
                 from, to, "true".equals(includeDeleted), cursor);
+    }
+
+    /** A listing cursor as this hub returned it; anything else is a 400 {@code invalid_cursor}. */
+    public static void checkCursor(String cursor) {
+        try {
+            ListCursor.decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejectedException.badRequest("invalid_cursor", e.getMessage());
+        }
     }
 
     /** A page size parameter {@code k}: {@code fallback} when absent, else a whole number from 1 to {@code max}. */

@@ -11,7 +11,6 @@ import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.staging.SourceActivity;
 import io.contexthub.store.ContextStore;
-import io.contexthub.store.ListCursor;
 import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
@@ -67,10 +66,12 @@ public class CustomerContextApi {
     /** Everything about one customer (see the class comment); rejections for an unknown one or a bad cursor. */
     public ObjectNode contextOf(String id, String q, int size, String cursor) {
         boolean ranked = q != null && !q.isBlank();
-        if (cursor != null && (ranked || !validCursor(cursor))) {
-            throw RequestRejectedException.badRequest("invalid_cursor", ranked
-                    ? "cursor pages the timeline by time; a timeline ranked by q is not paged"
-                    : "the cursor is not one this hub returned");
+        if (cursor != null) {
+            if (ranked) {
+                throw RequestRejectedException.badRequest("invalid_cursor",
+                        "cursor pages the timeline by time; a timeline ranked by q is not paged");
+            }
+            SearchParameters.checkCursor(cursor);
         }
         CustomerProfile profile = profiles.find(id);
         if (profile.members().isEmpty()) {
@@ -144,15 +145,6 @@ public class CustomerContextApi {
     /** The timeline page size: {@code k}, default 20, at most {@code hub.api.max-hits}. */
     public int size(String k) {
         return SearchParameters.count(k, DEFAULT_TIMELINE, maxHits);
-    }
-
-    private static boolean validCursor(String cursor) {
-        try {
-            ListCursor.decode(cursor);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static Instant instant(String text) {

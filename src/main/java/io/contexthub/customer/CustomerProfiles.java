@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.store.ContextStore;
 import io.contexthub.store.Identifiers;
-import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
 import java.io.IOException;
@@ -73,8 +72,7 @@ public class CustomerProfiles {
     }
 
     private List<JsonNode> customersCarrying(String identifier) {
-        SearchFilters filters = new SearchFilters(null, null, null, null, null, null, identifier, true);
-        return store.search(new SearchQuery(null, null, "customer", MAX_MEMBERS, filters, null)).stream()
+        return store.search(SearchQuery.customersCarrying(identifier, MAX_MEMBERS)).stream()
                 .map(SearchHit::json).map(this::parse).toList();
     }
 

@@ -18,6 +18,12 @@ public record SearchQuery(String text, float[] vector, String type, int k, Searc
         this(text, vector, type, k, SearchFilters.NONE, null);
     }
 
+    /** Every customer record carrying an exact identifier (normalised), deleted ones included, up to {@code limit}. */
+    public static SearchQuery customersCarrying(String identifier, int limit) {
+        return new SearchQuery(null, null, "customer", limit,
+                new SearchFilters(null, null, null, null, null, null, identifier, true), null);
+    }
+
     public boolean listing() {
         return text == null || text.isBlank();
     }
