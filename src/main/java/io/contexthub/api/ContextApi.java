@@ -11,13 +11,12 @@ import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.store.ContextStore;
-import io.contexthub.store.Identifiers;
+import io.contexthub.identity.Profiles;
 import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -38,9 +37,12 @@ public class ContextApi {
     private final Embedder embedder;
     private final ObjectMapper mapper;
     private final int maxHits;
+    private final Profiles profiles;
 
-    public ContextApi(ContextStore store, Embedder embedder, ObjectMapper mapper, ApiProperties properties) {
+    public ContextApi(ContextStore store, Embedder embedder, ObjectMapper mapper, ApiProperties properties,
+                      Profiles profiles) {
         this.store = store;
+        this.profiles = profiles;
         this.embedder = embedder;
         this.mapper = mapper;
         this.maxHits = properties.maxHits();
@@ -87,19 +89,17 @@ public class ContextApi {
     }
 
     /**
-     * The customers a {@code customer} filter names: a canonical customer id as it is, anything else (an e-mail,
-     * a phone number, a provider id) as the customers carrying that identifier. Null when there is no filter; empty
-     * when nobody matches, so the search finds nothing rather than everything.
+     * The customers a {@code customer} filter names: every record of the identity profile of a profile id, a
+     * canonical customer id, or anything else a record carries (an e-mail, a phone number, a provider id). Null
+     * when there is no filter; empty when nobody matches, so the search finds nothing rather than everything. A
+     * customer id with no stored record still filters on itself: events may name a customer before it arrives.
      */
     private Set<String> customers(String customer) {
         if (customer == null) {
             return null;
         }
-        if (customer.startsWith("customer:")) {
-            return Set.of(customer);
-        }
-        return store.search(SearchQuery.customersCarrying(Identifiers.normalise(customer), maxHits)).stream()
-                .map(SearchHit::id).collect(Collectors.toUnmodifiableSet());
+        Set<String> members = profiles.find(customer).map(p -> Set.copyOf(p.members())).orElse(Set.of());
+        return members.isEmpty() && customer.startsWith("customer:") ? Set.of(customer) : members;
     }
 
     public void get(Exchange exchange, @Header("type") String type, @Header("id") String id) {

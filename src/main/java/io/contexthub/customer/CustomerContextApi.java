@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.api.ApiProperties;
 import io.contexthub.api.SearchParameters;
 import io.contexthub.embedding.Embedder;
+import io.contexthub.identity.IdentityApi;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.staging.SourceActivity;
@@ -40,6 +41,7 @@ public class CustomerContextApi {
     static final int DEFAULT_TIMELINE = 20;
 
     private final CustomerProfiles profiles;
+    private final IdentityApi identity;
     private final ContextStore store;
     private final Embedder embedder;
     private final SourceActivity activity;
@@ -47,9 +49,10 @@ public class CustomerContextApi {
     private final Clock clock;
     private final int maxHits;
 
-    public CustomerContextApi(CustomerProfiles profiles, ContextStore store, Embedder embedder,
+    public CustomerContextApi(CustomerProfiles profiles, IdentityApi identity, ContextStore store, Embedder embedder,
                               SourceActivity activity, ObjectMapper mapper, Clock clock, ApiProperties api) {
         this.profiles = profiles;
+        this.identity = identity;
         this.store = store;
         this.embedder = embedder;
         this.activity = activity;
@@ -86,10 +89,12 @@ public class CustomerContextApi {
 
         ObjectNode body = mapper.createObjectNode();
         body.put("customer", profile.members().get(0).path("id").asText());
+        body.put("profile", profile.profile());
         profile.members().forEach(body.putArray("records")::add);
         ArrayNode links = body.putArray("links");
-        profile.links().forEach(link -> links.addObject().put("rule", link.rule()).put("value", link.value())
-                .put("from", link.from()).put("to", link.to()));
+        profile.links().forEach(link -> links.add(identity.describe(link)));
+        ArrayNode inactive = body.putArray("inactiveLinks");
+        profile.inactive().forEach(link -> inactive.add(identity.describe(link)));
         ObjectNode events = body.putObject("timeline");
         ArrayNode items = events.putArray("events");
         List<JsonNode> seen = new ArrayList<>(profile.members());

@@ -1,27 +1,23 @@
 package io.contexthub.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contexthub.identity.IdentityLink;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * One customer as the hub knows it across sources: the customer records that are linked, and why.
+ * One customer as the hub knows it across sources: the linked customer records, and why.
  *
- * @param members the linked customer documents (canonical JSON), the one asked for first
- * @param links   why each further member belongs: the rule and the value both records carry
+ * @param profile  the profile id (docs/identity.md)
+ * @param members  the linked customer documents (canonical JSON), the one asked for first
+ * @param links    the active links between them
+ * @param inactive links that were retired or removed
  */
-public record CustomerProfile(List<JsonNode> members, List<Link> links) {
-
-    /**
-     * @param rule  {@code same-email}: both records carry this e-mail address (normalised)
-     * @param value the matched value
-     * @param from  the member it was found from
-     * @param to    the member it links
-     */
-    public record Link(String rule, String value, String from, String to) {
-    }
+public record CustomerProfile(String profile, List<JsonNode> members, List<IdentityLink> links,
+                              List<IdentityLink> inactive) {
 
     public Set<String> ids() {
-        return members.stream().map(m -> m.path("id").asText()).collect(java.util.stream.Collectors.toSet());
+        return members.stream().map(m -> m.path("id").asText()).collect(Collectors.toSet());
     }
 }

@@ -71,7 +71,7 @@ public class ContextTools {
                         (linked by e-mail), a timeline of their conversations and activities (newest first), their \
                         invoices with what is open, overdue and paid, and how fresh each source is.""", """
                         {"type": "object", "required": ["customer"], "properties": {
-                          "customer": {"type": "string", "description": "A canonical customer id or any e-mail, phone number or provider id of the customer."},
+                          "customer": {"type": "string", "description": "A canonical customer id, a profile id, or any e-mail, phone number or provider id of the customer; all records linked to it across sources are included."},
                           "query": {"type": "string", "description": "Rank the timeline by relevance to this instead of by time."},
                           "k": {"type": "integer", "minimum": 1, "maximum": 100, "description": "Timeline entries (default 20)."},
                           "max_tokens": {"type": "integer", "minimum": 50, "description": "Answer as compact text of about this many tokens."}}}""",

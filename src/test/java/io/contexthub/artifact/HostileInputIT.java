@@ -7,6 +7,7 @@ import io.contexthub.support.FrontSigner;
 import io.contexthub.support.HubSpotSigner;
 import io.contexthub.support.PackagedHub;
 import io.contexthub.support.RawHttp;
+import io.contexthub.support.StripeSigner;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -71,9 +72,8 @@ class HostileInputIT {
 
     static String stripe(byte[] body) {
         long now = Instant.now().getEpochSecond();
-        String signature = hmacHex(STRIPE_SECRET, now + "." , body);
-        return "POST /webhooks/stripe HTTP/1.1\r\nContent-Type: application/json\r\nStripe-Signature: t=" + now
-                + ",v1=" + signature;
+        return "POST /webhooks/stripe HTTP/1.1\r\nContent-Type: application/json\r\nStripe-Signature: "
+                + StripeSigner.header(STRIPE_SECRET, now, body);
     }
 
     static String hubspot(byte[] body) {
@@ -212,16 +212,5 @@ class HostileInputIT {
         headers.forEach((name, value) -> text.append(text.isEmpty() ? "" : "\r\n").append(name).append(": ")
                 .append(value));
         return text.toString();
-    }
-
-    static String hmacHex(String secret, String prefix, byte[] body) {
-        try {
-            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(prefix.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

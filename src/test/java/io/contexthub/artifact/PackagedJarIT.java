@@ -3,10 +3,16 @@ package io.contexthub.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.support.Fixtures;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.PackagedHub;
+import io.contexthub.support.StripeSigner;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedJarIT {
 
-    static final Map<String, String> SETTINGS = Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET", FrontEvents.SECRET);
+    static final String STRIPE_SECRET = "whsec_packaged_test_secret";
+    static final Map<String, String> SETTINGS = Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET", FrontEvents.SECRET,
+            "HUB_WEBHOOKS_STRIPE_SECRET", STRIPE_SECRET);
 
     static PackagedHub hub;
     static final List<HubClient.Reply> answeredWhileStarting = new ArrayList<>();
@@ -87,6 +95,26 @@ class PackagedJarIT {
 
     @Test
     @Order(4)
+    void aStripeCustomerWithTheSameEmailIsLinkedToTheFrontContact() throws Exception {
+        ObjectNode event = (ObjectNode) Fixtures.load("stripe-customer-created.json").body().deepCopy();
+        event.put("id", "evt_pkg_customer").put("created", Instant.now().getEpochSecond());
+        ((ObjectNode) event.path("data").path("object")).put("id", "cus_pkg1").put("email", "Pkg.Buyer@example.org");
+        byte[] body = new ObjectMapper().writeValueAsBytes(event);
+        HubClient client = hub.client();
+        var staged = client.post("/webhooks/stripe", Map.of("Content-Type", "application/json", "Stripe-Signature",
+                StripeSigner.header(STRIPE_SECRET, Instant.now().getEpochSecond(), body)), body);
+        assertThat(staged.status()).as(staged.body()).isEqualTo(202);
+
+        JsonNode profile = await().atMost(Duration.ofSeconds(60))
+                .until(() -> client.api("GET", "/api/profiles/customer:stripe:cus_pkg1"),
+                        reply -> reply.status() == 200 && reply.json().path("members").size() == 2).json();
+        assertThat(profile.path("members")).extracting(JsonNode::asText).contains("customer:stripe:cus_pkg1");
+        assertThat(profile.path("links").get(0).path("rule").asText()).isEqualTo("same-email");
+        assertThat(profile.path("links").get(0).path("value").asText()).isEqualTo("pkg.buyer@example.org");
+    }
+
+    @Test
+    @Order(5)
     void anAgentConnectsOverMcpAndFindsTheMessage() {
         var transport = io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport
                 .builder(hub.base()).endpoint("/mcp")
@@ -103,12 +131,12 @@ class PackagedJarIT {
                     "get_customer_context", Map.of("customer", "pkg.buyer@example.org", "max_tokens", 300)));
             assertThat(result.isError()).isFalse();
             assertThat(((io.modelcontextprotocol.spec.McpSchema.TextContent) result.content().get(0)).text())
-                    .contains("[event:frontapp:msg_pkg1]");
+                    .contains("[event:frontapp:msg_pkg1]").contains("customer:stripe:cus_pkg1");
         }
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void probesAndMetricsAnswer() {
         HubClient client = hub.client();
         assertThat(client.raw(get(client, "/actuator/health/liveness")).status()).isEqualTo(200);
@@ -119,7 +147,7 @@ class PackagedJarIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aGracefulStopFinishesWhatItAcceptedAndARestartKeepsEverything() {
         HubClient client = hub.client();
         List<String> ids = new ArrayList<>();

@@ -4,6 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.api.ApiProperties;
 import io.contexthub.customer.CustomerContextApi;
 import io.contexthub.customer.CustomerProfiles;
+import io.contexthub.identity.IdentityApi;
+import io.contexthub.identity.IdentityGraph;
+import io.contexthub.identity.IdentityKeys;
+import io.contexthub.identity.IdentityProperties;
+import io.contexthub.identity.IdentityTable;
+import io.contexthub.identity.LuceneIdentityTable;
+import io.contexthub.identity.OpenSearchIdentityTable;
+import io.contexthub.identity.Profiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import io.contexthub.embedding.EmbeddingProperties;
 import io.contexthub.embedding.OnnxEmbedder;
 import io.contexthub.staging.SourceActivity;
@@ -76,24 +86,40 @@ class ContextQueryBenchmark {
     @Test
     void lucene() throws Exception {
         Path dir = Files.createTempDirectory("bench-lucene-");
-        try (LuceneContextStore store = new LuceneContextStore(dir)) {
-            measure("Lucene", store);
+        try (LuceneContextStore store = new LuceneContextStore(dir.resolve("index"));
+             IdentityTable identity = new LuceneIdentityTable(dir.resolve("identity"), new ObjectMapper())) {
+            measure("Lucene", store, identity);
         }
     }
 
     @Test
     void openSearch() throws Exception {
-        try (OpenSearchContextStore store = new OpenSearchContextStore(new OpenSearchProperties(
-                URI.create(OpenSearchTestNode.url()), "bench" + System.nanoTime(), null, null, 0, "false"),
-                new ObjectMapper())) {
-            measure("OpenSearch", store);
+        OpenSearchProperties properties = new OpenSearchProperties(URI.create(OpenSearchTestNode.url()),
+                "bench" + System.nanoTime(), null, null, 0, "false");
+        try (OpenSearchContextStore store = new OpenSearchContextStore(properties, new ObjectMapper());
+             IdentityTable identity = new OpenSearchIdentityTable(properties, new ObjectMapper())) {
+            measure("OpenSearch", store, identity);
         }
     }
 
-    private void measure(String name, ContextStore store) throws Exception {
+    private void measure(String name, ContextStore store, IdentityTable table) throws Exception {
         long loadStart = System.nanoTime();
         load(store);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        ObjectMapper mapper = new ObjectMapper();
+        IdentityProperties identity = new IdentityProperties(Map.of(), List.of(), 500, 200);
+        IdentityGraph graph = new IdentityGraph(table, mapper, Clock.systemUTC(), identity);
+        IdentityKeys keys = new IdentityKeys(identity);
+        long linkStart = System.nanoTime();
+        int linked = 0;
+        for (int i = 0; i < DOCUMENTS; i += 3) {
+            JsonNode customer = mapper.readTree(document(i, new Random(i)).json());
+            graph.observe(customer.path("id").asText(), keys.of(customer));
+            linked++;
+        }
+        graph.flush();
+        double linkSeconds = (System.nanoTime() - linkStart) / 1e9;
+        Profiles profiles = new Profiles(graph, store, identity);
         Random random = new Random(11);
         float[][] queries = new float[QUERIES][];
         String[] queryTexts = new String[QUERIES];
@@ -112,8 +138,8 @@ class ContextQueryBenchmark {
         var listing = time(i -> store.search(new SearchQuery(null, null, "event", 20,
                 new SearchFilters(Set.of(customerId(random.nextInt(CUSTOMERS))), null, null, null, null, null, null,
                         false), null)));
-        ObjectMapper mapper = new ObjectMapper();
-        var context = new CustomerContextApi(new CustomerProfiles(store, mapper), store, embedder,
+        var context = new CustomerContextApi(new CustomerProfiles(profiles, store, mapper),
+                new IdentityApi(profiles, graph, mapper), store, embedder,
                 new SourceActivity(Clock.systemUTC()), mapper, Clock.systemUTC(),
                 new ApiProperties("bench", 100, false));
         var customerContext = time(i -> context.contextOf(customerId(random.nextInt(CUSTOMERS)), null, 20, null));
@@ -121,6 +147,8 @@ class ContextQueryBenchmark {
                 null));
         System.out.printf("%n%s, %,d documents loaded in %.0f s (%.0f documents/s)%n", name, DOCUMENTS, loadSeconds,
                 DOCUMENTS / loadSeconds);
+        System.out.printf("  %,d customer records linked in %.0f s (%.0f records/s)%n", linked, linkSeconds,
+                linked / linkSeconds);
         System.out.printf("  search, no filter:                 %s%n", unfiltered.format("queries/s"));
         System.out.printf("  search, customer filter:           %s%n", byCustomer.format("queries/s"));
         System.out.printf("  search, source+type+time filter:   %s%n", bySourceTypeTime.format("queries/s"));

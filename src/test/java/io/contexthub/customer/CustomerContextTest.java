@@ -3,6 +3,9 @@ package io.contexthub.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.identity.IdentityGraph;
+import io.contexthub.identity.IdentityKeys;
 import io.contexthub.embedding.Embedder;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextStore;
@@ -44,6 +47,10 @@ class CustomerContextTest {
     ContextStore store;
     @Autowired
     Embedder embedder;
+    @Autowired
+    IdentityGraph graph;
+    @Autowired
+    IdentityKeys keys;
 
     HubClient hub;
 
@@ -74,7 +81,24 @@ class CustomerContextTest {
         docs.add(doc("invoice", "stripe", "in_paid", "Invoice 6", ",\"status\":\"paid\",\"currency\":\"eur\","
                 + "\"total\":4000,\"amountPaid\":4000,\"issuedAt\":\"2025-12-01T00:00:00Z\","
                 + "\"customer\":{\"id\":\"customer:stripe:cus_J1\"}"));
+        docs.add(doc("customer", "stripe", "cus_S", "Sam Ode", ",\"emails\":[\"sam@ode-labs.test\"]"));
+        docs.add(doc("customer", "front", "crd_sam", "Sam Ode", ",\"emails\":[\"sam@ode-labs.test\"]"));
+        docs.add(doc("event", "front", "msg_sam", "Sam asks about the API quota",
+                ",\"occurredAt\":\"2026-05-06T10:00:00Z\",\"customer\":{\"id\":\"customer:front:crd_sam\"}"));
+        docs.add(doc("event", "stripe", "evt_sam", "Sam's card was charged",
+                ",\"occurredAt\":\"2026-05-07T10:00:00Z\",\"customer\":{\"id\":\"customer:stripe:cus_S\"}"));
         store.upsert(docs);
+        docs.stream().filter(d -> d.type().equals("customer")).forEach(this::link);
+    }
+
+    /** What the processing route's identityLinker step does for each stored customer record. */
+    private void link(ContextDocument customer) {
+        try {
+            graph.observe(customer.id(), keys.of(new ObjectMapper().readTree(customer.json())));
+            graph.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -83,6 +107,7 @@ class CustomerContextTest {
 
         assertThat(context.path("records")).extracting(r -> r.path("id").asText())
                 .containsExactlyInAnyOrder("customer:stripe:cus_J1", "customer:hubspot:501");
+        assertThat(context.path("profile").asText()).isEqualTo("profile:hubspot:501");
         assertThat(context.path("links")).hasSize(1);
         assertThat(context.path("links").get(0).path("rule").asText()).isEqualTo("same-email");
         assertThat(context.path("links").get(0).path("value").asText()).isEqualTo("jenny.rosen@example.com");
@@ -117,6 +142,45 @@ class CustomerContextTest {
         JsonNode context = hub.api("GET", "/api/customers/cus_J1/context?q=card+declined").json();
         assertThat(context.path("timeline").path("events").get(0).path("id").asText())
                 .isEqualTo("event:stripe:evt_pay");
+    }
+
+    @Test
+    void aProfileExplainsItsLinksAndAnOperatorsRemovalHoldsForSearchAndRedeliveries() {
+        JsonNode profile = hub.api("GET", "/api/profiles/sam@ode-labs.test").json();
+        assertThat(profile.path("members")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("customer:stripe:cus_S", "customer:front:crd_sam");
+        JsonNode link = profile.path("links").get(0);
+        assertThat(link.path("rule").asText()).isEqualTo("same-email");
+        assertThat(link.path("createdAt").asText()).isNotBlank();
+        assertThat(eventsOf("customer:stripe:cus_S")).containsExactlyInAnyOrder("event:stripe:evt_sam",
+                "event:front:msg_sam");
+        assertThat(eventsOf(profile.path("profile").asText())).hasSize(2);
+
+        var removed = hub.api("DELETE", "/api/identity-links/" + link.path("id").asText() + "?reason=two+Sams");
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.json().path("state").asText()).isEqualTo("removed");
+        assertThat(removed.json().path("reason").asText()).isEqualTo("two Sams");
+        // a redelivery of both records does not bring it back
+        store.get("customer", "customer:front:crd_sam").ifPresent(this::link);
+        store.get("customer", "customer:stripe:cus_S").ifPresent(this::link);
+
+        assertThat(eventsOf("customer:stripe:cus_S")).containsExactly("event:stripe:evt_sam");
+        JsonNode after = hub.api("GET", "/api/customers/customer:stripe:cus_S/context").json();
+        assertThat(after.path("records")).hasSize(1);
+        assertThat(after.path("inactiveLinks").get(0).path("state").asText()).isEqualTo("removed");
+        assertThat(hub.api("GET", "/api/identity-links/" + link.path("id").asText()).json().path("changedBy")
+                .asText()).isEqualTo("operator");
+        var unknown = hub.api("DELETE", "/api/identity-links/link_nope");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("error").asText()).isEqualTo("unknown_link");
+        assertThat(hub.api("GET", "/api/profiles/nobody@example.com").status()).isEqualTo(404);
+    }
+
+    private List<String> eventsOf(String customer) {
+        List<String> ids = new ArrayList<>();
+        hub.api("GET", "/api/context/search?type=event&customer=" + customer).json().path("hits")
+                .forEach(hit -> ids.add(hit.path("id").asText()));
+        return ids;
     }
 
     @Test

@@ -7,12 +7,12 @@ import org.apache.hc.core5.http.HttpHost;
 import org.opensearch.client.RestClient;
 
 /** The low-level REST client for {@code hub.opensearch.*}, with basic auth when a username is set. */
-final class OpenSearchClients {
+public final class OpenSearchClients {
 
     private OpenSearchClients() {
     }
 
-    static RestClient restClient(OpenSearchProperties properties) {
+    public static RestClient restClient(OpenSearchProperties properties) {
         var builder = RestClient.builder(HttpHost.create(properties.url()));
         if (properties.username() != null && !properties.username().isBlank()) {
             var credentials = new BasicCredentialsProvider();

@@ -1,0 +1,319 @@
+package io.contexthub.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.platform.TransientFailureException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+/**
+ * Links customer records by the keys they carry ({@link IdentityKeys}). Three kinds of rows in the
+ * {@link IdentityTable}: a <em>posting</em> per key value (the records carrying it), a <em>member</em> per record
+ * (its keys and links) and a <em>link</em>. A record's keys are posted before it looks for its matches, so of two
+ * records arriving at once on two instances the later poster sees the earlier; its member row is written last and
+ * marks the record as linked, so a crash in between is repaired by the redelivery. Every change is idempotent.
+ */
+public class IdentityGraph {
+
+    static final String MEMBER = "member|";
+    static final String POSTING = "key|";
+    static final String LINK = "link|";
+    private static final int ATTEMPTS = 20;
+
+    /** For a key of each kind: the kinds of key another record must carry with the same value to match it. */
+    private static final Map<String, List<String>> COMPLEMENTS = Map.of(
+            IdentityKeys.EMAIL, List.of(IdentityKeys.EMAIL),
+            IdentityKeys.EMAIL_DOMAIN, List.of(IdentityKeys.ORG_DOMAIN),
+            IdentityKeys.ORG_DOMAIN, List.of(IdentityKeys.ORG_DOMAIN, IdentityKeys.EMAIL_DOMAIN),
+            IdentityKeys.ID, List.of(IdentityKeys.XREF, IdentityKeys.ACCOUNT),
+            IdentityKeys.XREF, List.of(IdentityKeys.ID),
+            IdentityKeys.ACCOUNT, List.of(IdentityKeys.ID));
+
+    private final IdentityTable table;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final int maxMembersPerKey;
+    private final int maxProfileMembers;
+
+    public IdentityGraph(IdentityTable table, ObjectMapper mapper, Clock clock, IdentityProperties properties) {
+        this.table = table;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.maxMembersPerKey = properties.maxMembersPerKey();
+        this.maxProfileMembers = properties.maxProfileMembers();
+    }
+
+    /** The rule that links a record carrying a key of kind {@code mine} to one carrying {@code theirs}. */
+    static String rule(String mine, String theirs) {
+        if (mine.equals(theirs)) {
+            return mine.equals(IdentityKeys.EMAIL) ? "same-email" : "same-domain";
+        }
+        Set<String> kinds = Set.of(mine, theirs);
+        if (kinds.equals(Set.of(IdentityKeys.EMAIL_DOMAIN, IdentityKeys.ORG_DOMAIN))) {
+            return "company-domain";
+        }
+        return kinds.contains(IdentityKeys.ACCOUNT) ? "account" : "cross-reference";
+    }
+
+    /** Whether a record with these keys still carries its side of a link. */
+    static boolean supports(Set<String> keys, String rule, String value) {
+        return switch (rule) {
+            case "same-email" -> keys.contains(IdentityKeys.EMAIL + ":" + value);
+            case "same-domain" -> keys.contains(IdentityKeys.ORG_DOMAIN + ":" + value);
+            case "company-domain" -> keys.contains(IdentityKeys.EMAIL_DOMAIN + ":" + value)
+                    || keys.contains(IdentityKeys.ORG_DOMAIN + ":" + value);
+            case "account" -> keys.contains(IdentityKeys.ACCOUNT + ":" + value)
+                    || keys.contains(IdentityKeys.ID + ":" + value);
+            default -> keys.contains(IdentityKeys.XREF + ":" + value) || keys.contains(IdentityKeys.ID + ":" + value);
+        };
+    }
+
+    static String linkId(String rule, String value, String a, String b) {
+        String first = a.compareTo(b) <= 0 ? a : b;
+        String second = first.equals(a) ? b : a;
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest((rule + "\n" + value + "\n" + first + "\n" + second)
+                    .getBytes(StandardCharsets.UTF_8));
+            return "link_" + HexFormat.of().formatHex(hash, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Records a customer record's keys as they are now and links it to every record they match; retires its links
+     * that its keys no longer support. Nothing happens when the keys are those already recorded.
+     */
+    public void observe(String customerId, Set<String> keys) {
+        String memberRow = MEMBER + customerId;
+        IdentityTable.Row member = table.get(List.of(memberRow)).get(memberRow);
+        Set<String> before = member == null ? null : strings(member.doc().get("keys"));
+        if (keys.equals(before)) {
+            return;
+        }
+        Set<String> previous = before == null ? Set.of() : before;
+        Instant now = clock.instant();
+        post(customerId, keys, previous);
+
+        Map<String, ObjectNode> found = matches(customerId, keys, now);
+        update(found.keySet(), (id, row) -> {
+            if (row == null) {
+                return found.get(id).deepCopy();
+            }
+            return IdentityLink.RETIRED.equals(row.path("state").asText())
+                    ? changed(row, IdentityLink.ACTIVE, now, "hub", "holds again") : null;
+        });
+        List<String> mine = member == null ? List.of() : List.copyOf(strings(member.doc().get("links")));
+        update(mine.stream().filter(id -> !found.containsKey(id)).toList(), (id, row) -> {
+            if (row == null || !IdentityLink.ACTIVE.equals(row.path("state").asText())
+                    || supports(keys, row.path("rule").asText(), row.path("value").asText())) {
+                return null;
+            }
+            return changed(row, IdentityLink.RETIRED, now, "hub",
+                    customerId + " no longer carries " + row.path("value").asText());
+        });
+
+        Map<String, Set<String>> linksOf = new LinkedHashMap<>();
+        found.forEach((id, link) -> strings(link.get("members")).forEach(m ->
+                linksOf.computeIfAbsent(MEMBER + m, x -> new TreeSet<>()).add(id)));
+        linksOf.remove(memberRow);
+        update(linksOf.keySet(), (id, row) -> {
+            ObjectNode doc = row == null ? mapper.createObjectNode() : row;
+            Set<String> links = strings(doc.get("links"));
+            return links.addAll(linksOf.get(id)) ? withStrings(doc, "links", links) : null;
+        });
+        Set<String> ownLinks = new TreeSet<>(mine);
+        found.keySet().forEach(ownLinks::add);
+        update(List.of(memberRow), (id, row) -> {
+            ObjectNode doc = row == null ? mapper.createObjectNode() : row;
+            Set<String> links = strings(doc.get("links"));
+            links.addAll(ownLinks);
+            return withStrings(withStrings(doc, "links", links), "keys", keys);
+        });
+    }
+
+    /** Adds the record to the postings of its new keys and takes it off those it no longer carries. */
+    private void post(String customerId, Set<String> keys, Set<String> previous) {
+        Map<String, Boolean> changes = new LinkedHashMap<>();
+        keys.stream().filter(k -> !previous.contains(k)).forEach(k -> changes.put(POSTING + k, true));
+        previous.stream().filter(k -> !keys.contains(k)).forEach(k -> changes.put(POSTING + k, false));
+        update(changes.keySet(), (id, row) -> {
+            ObjectNode doc = row == null ? mapper.createObjectNode() : row;
+            Set<String> members = strings(doc.get("members"));
+            if (changes.get(id)) {
+                if (members.contains(customerId)) {
+                    return null;
+                }
+                if (members.size() >= maxMembersPerKey) {
+                    return doc.path("saturated").asBoolean(false) ? null : doc.put("saturated", true);
+                }
+                members.add(customerId);
+            } else if (!members.remove(customerId)) {
+                return null;
+            }
+            return withStrings(doc, "members", members);
+        });
+    }
+
+    /** The links this record's keys make with the records posted under their complements, by link row id. */
+    private Map<String, ObjectNode> matches(String customerId, Set<String> keys, Instant now) {
+        Map<String, List<String[]>> wanted = new LinkedHashMap<>();
+        for (String key : keys) {
+            String kind = IdentityKeys.kind(key);
+            String value = IdentityKeys.value(key);
+            for (String complement : COMPLEMENTS.getOrDefault(kind, List.of())) {
+                wanted.computeIfAbsent(POSTING + complement + ":" + value, x -> new ArrayList<>())
+                        .add(new String[] {kind, complement, value});
+            }
+        }
+        Map<String, IdentityTable.Row> postings = table.get(wanted.keySet());
+        Map<String, ObjectNode> links = new LinkedHashMap<>();
+        wanted.forEach((postingId, pairs) -> {
+            IdentityTable.Row posting = postings.get(postingId);
+            if (posting == null || posting.doc().path("saturated").asBoolean(false)) {
+                return;
+            }
+            for (String other : strings(posting.doc().get("members"))) {
+                if (other.equals(customerId)) {
+                    continue;
+                }
+                for (String[] pair : pairs) {
+                    String rule = rule(pair[0], pair[1]);
+                    String id = LINK + linkId(rule, pair[2], customerId, other);
+                    ObjectNode link = mapper.createObjectNode().put("rule", rule).put("value", pair[2]);
+                    link.putArray("members").add(customerId).add(other);
+                    link.put("createdAt", now.toString()).put("state", IdentityLink.ACTIVE);
+                    links.putIfAbsent(id, link);
+                }
+            }
+        });
+        return links;
+    }
+
+    /** An operator's removal: the link stops counting and is never made again. Empty when no such link exists. */
+    public Optional<IdentityLink> remove(String linkId, String reason) {
+        Instant now = clock.instant();
+        update(List.of(LINK + linkId), (id, row) -> row == null || IdentityLink.REMOVED.equals(row.path("state")
+                .asText()) ? null : changed(row, IdentityLink.REMOVED, now, "operator", reason));
+        table.flush();
+        return link(linkId);
+    }
+
+    /** Makes everything {@link #observe} wrote durable. */
+    public void flush() {
+        table.flush();
+    }
+
+    public Optional<IdentityLink> link(String linkId) {
+        return Optional.ofNullable(table.get(List.of(LINK + linkId)).get(LINK + linkId))
+                .map(row -> IdentityLink.of(linkId, row.doc()));
+    }
+
+    /** Record ids posted under a key ({@code email:ann@example.com}). */
+    public Set<String> carrying(String key) {
+        IdentityTable.Row posting = table.get(List.of(POSTING + key)).get(POSTING + key);
+        return posting == null ? Set.of() : strings(posting.doc().get("members"));
+    }
+
+    /** The records reachable from the seeds over active links, with the links that join them. */
+    public Profile profile(Collection<String> seeds) {
+        Set<String> members = new LinkedHashSet<>(seeds);
+        Map<String, IdentityLink> links = new LinkedHashMap<>();
+        Set<String> frontier = new LinkedHashSet<>(seeds);
+        boolean truncated = false;
+        while (!frontier.isEmpty()) {
+            Set<String> linkRows = new LinkedHashSet<>();
+            table.get(frontier.stream().map(m -> MEMBER + m).toList()).values()
+                    .forEach(row -> strings(row.doc().get("links")).forEach(linkRows::add));
+            linkRows.removeIf(row -> links.containsKey(row.substring(LINK.length())));
+            Set<String> next = new LinkedHashSet<>();
+            for (IdentityTable.Row row : table.get(linkRows).values()) {
+                IdentityLink link = IdentityLink.of(row.id().substring(LINK.length()), row.doc());
+                links.put(link.id(), link);
+                if (!link.active()) {
+                    continue;
+                }
+                for (String member : link.members()) {
+                    if (!members.contains(member)) {
+                        if (members.size() >= maxProfileMembers) {
+                            truncated = true;
+                        } else {
+                            members.add(member);
+                            next.add(member);
+                        }
+                    }
+                }
+            }
+            frontier = next;
+        }
+        List<IdentityLink> active = links.values().stream()
+                .filter(l -> l.active() && members.containsAll(l.members())).toList();
+        List<IdentityLink> inactive = links.values().stream().filter(l -> !l.active()).toList();
+        String founder = active.stream()
+                .min(Comparator.comparing(IdentityLink::createdAt).thenComparing(IdentityLink::id))
+                .map(l -> l.members().stream().min(String::compareTo).orElseThrow())
+                .orElse(members.isEmpty() ? null : members.iterator().next());
+        return new Profile(founder == null ? null : Profile.idOf(founder), List.copyOf(members), active, inactive,
+                truncated);
+    }
+
+    /**
+     * Read-modify-write of rows under optimistic concurrency: {@code change} gets a copy of the row (null when
+     * absent) and returns the new row, or null to leave it; rows another writer changed meanwhile are read again.
+     */
+    private void update(Collection<String> ids, BiFunction<String, ObjectNode, ObjectNode> change) {
+        Collection<String> pending = ids;
+        for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
+            Map<String, IdentityTable.Row> rows = table.get(pending);
+            List<IdentityTable.Write> writes = new ArrayList<>();
+            for (String id : pending) {
+                IdentityTable.Row row = rows.get(id);
+                ObjectNode next = change.apply(id, row == null ? null : row.doc().deepCopy());
+                if (next != null) {
+                    writes.add(new IdentityTable.Write(id, next, row));
+                }
+            }
+            pending = writes.isEmpty() ? List.of() : table.put(writes);
+        }
+        if (!pending.isEmpty()) {
+            throw new TransientFailureException("identity rows kept changing under concurrent writers: " + pending, null);
+        }
+    }
+
+    private static ObjectNode changed(ObjectNode link, String state, Instant at, String by, String reason) {
+        link.put("state", state).put("changedAt", at.toString()).put("changedBy", by);
+        return reason == null ? link : link.put("reason", reason);
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        if (array != null) {
+            array.forEach(v -> values.add(v.asText()));
+        }
+        return values;
+    }
+
+    private static ObjectNode withStrings(ObjectNode doc, String field, Collection<String> values) {
+        ArrayNode array = doc.putArray(field);
+        values.forEach(array::add);
+        return doc;
+    }
+}

@@ -1,0 +1,54 @@
+package io.contexthub.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.mapping.CanonicalDocument;
+import io.contexthub.pipeline.PreparedBatch;
+import io.contexthub.store.ContextStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code process.canonical} step after the batch is stored: links each customer record of the batch as it is
+ * stored now (a stale copy in the batch, older than the stored version, must not move links backwards). Runs
+ * before the batch is acknowledged, so a crash in between repeats it on redelivery, which is harmless.
+ */
+@Component("identityLinker")
+public class IdentityLinker {
+
+    private final ContextStore store;
+    private final IdentityGraph graph;
+    private final IdentityKeys keys;
+    private final ObjectMapper mapper;
+
+    public IdentityLinker(ContextStore store, IdentityGraph graph, IdentityKeys keys, ObjectMapper mapper) {
+        this.store = store;
+        this.graph = graph;
+        this.keys = keys;
+        this.mapper = mapper;
+    }
+
+    public PreparedBatch link(PreparedBatch batch) {
+        Set<String> customers = new LinkedHashSet<>();
+        batch.mapped().forEach(m -> m.documents().stream().filter(d -> "customer".equals(d.entity()))
+                .map(CanonicalDocument::id).forEach(customers::add));
+        for (String id : customers) {
+            store.get("customer", id).ifPresent(stored -> graph.observe(id, keys.of(parse(stored.json()))));
+        }
+        if (!customers.isEmpty()) {
+            graph.flush();
+        }
+        return batch;
+    }
+
+    private JsonNode parse(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored document is not JSON", e);
+        }
+    }
+}

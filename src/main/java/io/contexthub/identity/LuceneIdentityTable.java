@@ -1,0 +1,122 @@
+package io.contexthub.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.platform.TransientFailureException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The identity graph in its own Lucene directory ({@code <hub.data-dir>/identity}). One hub owns a data directory,
+ * so writes are serialised in-process. Writes are seen by reads at once (near-real-time reader) and committed by
+ * {@link #flush}, once per batch of records linked, rather than a commit (an fsync) per row.
+ */
+public class LuceneIdentityTable implements IdentityTable {
+
+    private static final String ID = "id";
+    private static final String DOC = "doc";
+    private static final String SEQ = "seq";
+
+    private final ObjectMapper mapper;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public LuceneIdentityTable(Path dir, ObjectMapper mapper) {
+        this.mapper = mapper;
+        try {
+            writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(new StandardAnalyzer()));
+            writer.commit();
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the identity index at " + dir, e);
+        }
+    }
+
+    @Override
+    public Map<String, Row> get(Collection<String> ids) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Map<String, Row> rows = new HashMap<>();
+                for (String id : new HashSet<>(ids)) {
+                    TopDocs found = searcher.search(new TermQuery(new Term(ID, id)), 1);
+                    if (found.scoreDocs.length > 0) {
+                        Document doc = searcher.storedFields().document(found.scoreDocs[0].doc);
+                        rows.put(id, new Row(id, (ObjectNode) mapper.readTree(doc.get(DOC)),
+                                doc.getField(SEQ).numericValue().longValue(), 1));
+                    }
+                }
+                return rows;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot read the identity index: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized Set<String> put(List<Write> writes) {
+        Set<String> conflicts = new HashSet<>();
+        try {
+            Map<String, Row> current = get(writes.stream().map(Write::id).toList());
+            for (Write write : writes) {
+                Row now = current.get(write.id());
+                boolean unchanged = write.expected() == null ? now == null
+                        : now != null && now.seqNo() == write.expected().seqNo();
+                if (!unchanged) {
+                    conflicts.add(write.id());
+                    continue;
+                }
+                Document doc = new Document();
+                doc.add(new StringField(ID, write.id(), Field.Store.YES));
+                doc.add(new StoredField(DOC, mapper.writeValueAsString(write.doc())));
+                doc.add(new StoredField(SEQ, now == null ? 1L : now.seqNo() + 1));
+                writer.updateDocument(new Term(ID, write.id()), doc);
+            }
+            searchers.maybeRefreshBlocking();
+            return conflicts;
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot write the identity index: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void flush() {
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot commit the identity index: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            searchers.close();
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
