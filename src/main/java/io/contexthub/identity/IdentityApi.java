@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code GET /api/profiles/{id}}: the records linked to a customer and why; {@code GET|DELETE
- * /api/identity-links/{linkId}}: one link, and an operator's removal of a wrong one (it stays removed).
+ * /api/identity-links/{linkId}}: one link, and an operator's removal of a wrong one (it stays removed);
+ * {@code POST /api/identity/rebuild}: link every stored customer record again.
  */
 @Component("identityApi")
 public class IdentityApi {
@@ -23,12 +24,23 @@ public class IdentityApi {
 
     private final Profiles profiles;
     private final IdentityGraph graph;
+    private final IdentityRebuild rebuild;
     private final ObjectMapper mapper;
 
-    public IdentityApi(Profiles profiles, IdentityGraph graph, ObjectMapper mapper) {
+    public IdentityApi(Profiles profiles, IdentityGraph graph, IdentityRebuild rebuild, ObjectMapper mapper) {
         this.profiles = profiles;
         this.graph = graph;
+        this.rebuild = rebuild;
         this.mapper = mapper;
+    }
+
+    /** {@code POST /api/identity/rebuild}: links every stored customer record again; answers when done. */
+    public void rebuild(Exchange exchange) {
+        long start = System.nanoTime();
+        long records = rebuild.run();
+        log.info("identity links rebuilt for {} customer records", records);
+        HttpReplies.json(exchange, 200, mapper.createObjectNode().put("records", records)
+                .put("seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0));
     }
 
     public void profile(Exchange exchange, @Header("id") String id) {

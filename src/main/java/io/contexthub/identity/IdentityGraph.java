@@ -103,17 +103,32 @@ public class IdentityGraph {
      * that its keys no longer support. Nothing happens when the keys are those already recorded.
      */
     public void observe(String customerId, Set<String> keys) {
-        String memberRow = MEMBER + customerId;
-        IdentityTable.Row member = table.get(List.of(memberRow)).get(memberRow);
-        Set<String> before = member == null ? null : strings(member.doc().get("keys"));
-        if (keys.equals(before)) {
+        observe(Map.of(customerId, keys));
+    }
+
+    /**
+     * {@link #observe(String, Set)} for many records at once (a processing batch), in a fixed number of round trips
+     * to the table rather than a few per record.
+     */
+    public void observe(Map<String, Set<String>> records) {
+        Map<String, IdentityTable.Row> members = table.get(records.keySet().stream().map(id -> MEMBER + id).toList());
+        Map<String, Set<String>> changed = new LinkedHashMap<>();
+        Map<String, Set<String>> previous = new LinkedHashMap<>();
+        records.forEach((id, keys) -> {
+            IdentityTable.Row member = members.get(MEMBER + id);
+            Set<String> before = member == null ? null : strings(member.doc().get("keys"));
+            if (!keys.equals(before)) {
+                changed.put(id, keys);
+                previous.put(id, before == null ? Set.of() : before);
+            }
+        });
+        if (changed.isEmpty()) {
             return;
         }
-        Set<String> previous = before == null ? Set.of() : before;
         Instant now = clock.instant();
-        post(customerId, keys, previous);
+        post(changed, previous);
 
-        Map<String, ObjectNode> found = matches(customerId, keys, now);
+        Map<String, ObjectNode> found = matches(changed, now);
         update(found.keySet(), (id, row) -> {
             if (row == null) {
                 return found.get(id).deepCopy();
@@ -121,69 +136,94 @@ public class IdentityGraph {
             return IdentityLink.RETIRED.equals(row.path("state").asText())
                     ? changed(row, IdentityLink.ACTIVE, now, "hub", "holds again") : null;
         });
-        List<String> mine = member == null ? List.of() : List.copyOf(strings(member.doc().get("links")));
-        update(mine.stream().filter(id -> !found.containsKey(id)).toList(), (id, row) -> {
-            if (row == null || !IdentityLink.ACTIVE.equals(row.path("state").asText())
-                    || supports(keys, row.path("rule").asText(), row.path("value").asText())) {
+        Set<String> earlier = new LinkedHashSet<>();
+        changed.keySet().forEach(id -> Optional.ofNullable(members.get(MEMBER + id))
+                .ifPresent(row -> earlier.addAll(strings(row.doc().get("links")))));
+        update(earlier.stream().filter(id -> !found.containsKey(id)).toList(), (id, row) -> {
+            if (row == null || !IdentityLink.ACTIVE.equals(row.path("state").asText())) {
                 return null;
             }
-            return changed(row, IdentityLink.RETIRED, now, "hub",
-                    customerId + " no longer carries " + row.path("value").asText());
+            String rule = row.path("rule").asText();
+            String value = row.path("value").asText();
+            for (String member : strings(row.get("members"))) {
+                Set<String> keys = changed.get(member);
+                if (keys != null && !supports(keys, rule, value)) {
+                    return changed(row, IdentityLink.RETIRED, now, "hub", member + " no longer carries " + value);
+                }
+            }
+            return null;
         });
 
+        // every member row gains its new links; the observed records' rows, written last, also take their keys
         Map<String, Set<String>> linksOf = new LinkedHashMap<>();
         found.forEach((id, link) -> strings(link.get("members")).forEach(m ->
                 linksOf.computeIfAbsent(MEMBER + m, x -> new TreeSet<>()).add(id)));
-        linksOf.remove(memberRow);
-        update(linksOf.keySet(), (id, row) -> {
+        Map<String, Set<String>> others = new LinkedHashMap<>(linksOf);
+        changed.keySet().forEach(id -> others.remove(MEMBER + id));
+        update(others.keySet(), (id, row) -> {
             ObjectNode doc = row == null ? mapper.createObjectNode() : row;
             Set<String> links = strings(doc.get("links"));
-            return links.addAll(linksOf.get(id)) ? withStrings(doc, "links", links) : null;
+            return links.addAll(others.get(id)) ? withStrings(doc, "links", links) : null;
         });
-        Set<String> ownLinks = new TreeSet<>(mine);
-        found.keySet().forEach(ownLinks::add);
-        update(List.of(memberRow), (id, row) -> {
+        update(changed.keySet().stream().map(id -> MEMBER + id).toList(), (id, row) -> {
             ObjectNode doc = row == null ? mapper.createObjectNode() : row;
             Set<String> links = strings(doc.get("links"));
-            links.addAll(ownLinks);
-            return withStrings(withStrings(doc, "links", links), "keys", keys);
+            links.addAll(linksOf.getOrDefault(id, Set.of()));
+            return withStrings(withStrings(doc, "links", links), "keys", changed.get(id.substring(MEMBER.length())));
         });
     }
 
-    /** Adds the record to the postings of its new keys and takes it off those it no longer carries. */
-    private void post(String customerId, Set<String> keys, Set<String> previous) {
-        Map<String, Boolean> changes = new LinkedHashMap<>();
-        keys.stream().filter(k -> !previous.contains(k)).forEach(k -> changes.put(POSTING + k, true));
-        previous.stream().filter(k -> !keys.contains(k)).forEach(k -> changes.put(POSTING + k, false));
+    /** Adds each record to the postings of its new keys and takes it off those it no longer carries. */
+    private void post(Map<String, Set<String>> changed, Map<String, Set<String>> previous) {
+        Map<String, Map<String, Boolean>> changes = new LinkedHashMap<>();
+        changed.forEach((id, keys) -> {
+            Set<String> before = previous.get(id);
+            keys.stream().filter(k -> !before.contains(k)).forEach(k ->
+                    changes.computeIfAbsent(POSTING + k, x -> new LinkedHashMap<>()).put(id, true));
+            before.stream().filter(k -> !keys.contains(k)).forEach(k ->
+                    changes.computeIfAbsent(POSTING + k, x -> new LinkedHashMap<>()).put(id, false));
+        });
         update(changes.keySet(), (id, row) -> {
             ObjectNode doc = row == null ? mapper.createObjectNode() : row;
             Set<String> members = strings(doc.get("members"));
-            if (changes.get(id)) {
-                if (members.contains(customerId)) {
-                    return null;
+            boolean saturated = doc.path("saturated").asBoolean(false);
+            boolean touched = false;
+            for (Map.Entry<String, Boolean> change : changes.get(id).entrySet()) {
+                if (!change.getValue()) {
+                    touched |= members.remove(change.getKey());
+                } else if (!members.contains(change.getKey())) {
+                    if (members.size() >= maxMembersPerKey) {
+                        touched |= !saturated;
+                        saturated = true;
+                    } else {
+                        touched |= members.add(change.getKey());
+                    }
                 }
-                if (members.size() >= maxMembersPerKey) {
-                    return doc.path("saturated").asBoolean(false) ? null : doc.put("saturated", true);
-                }
-                members.add(customerId);
-            } else if (!members.remove(customerId)) {
+            }
+            if (!touched) {
                 return null;
+            }
+            if (saturated) {
+                doc.put("saturated", true);
             }
             return withStrings(doc, "members", members);
         });
     }
 
-    /** The links this record's keys make with the records posted under their complements, by link row id. */
-    private Map<String, ObjectNode> matches(String customerId, Set<String> keys, Instant now) {
+    /** The links the records' keys make with the records posted under their complements, by link row id. */
+    private Map<String, ObjectNode> matches(Map<String, Set<String>> records, Instant now) {
+        // posting row id -> (record, its key kind, the complement kind, the value)
         Map<String, List<String[]>> wanted = new LinkedHashMap<>();
-        for (String key : keys) {
-            String kind = IdentityKeys.kind(key);
-            String value = IdentityKeys.value(key);
-            for (String complement : COMPLEMENTS.getOrDefault(kind, List.of())) {
-                wanted.computeIfAbsent(POSTING + complement + ":" + value, x -> new ArrayList<>())
-                        .add(new String[] {kind, complement, value});
+        records.forEach((customerId, keys) -> {
+            for (String key : keys) {
+                String kind = IdentityKeys.kind(key);
+                String value = IdentityKeys.value(key);
+                for (String complement : COMPLEMENTS.getOrDefault(kind, List.of())) {
+                    wanted.computeIfAbsent(POSTING + complement + ":" + value, x -> new ArrayList<>())
+                            .add(new String[] {customerId, kind, complement, value});
+                }
             }
-        }
+        });
         Map<String, IdentityTable.Row> postings = table.get(wanted.keySet());
         Map<String, ObjectNode> links = new LinkedHashMap<>();
         wanted.forEach((postingId, pairs) -> {
@@ -192,13 +232,14 @@ public class IdentityGraph {
                 return;
             }
             for (String other : strings(posting.doc().get("members"))) {
-                if (other.equals(customerId)) {
-                    continue;
-                }
                 for (String[] pair : pairs) {
-                    String rule = rule(pair[0], pair[1]);
-                    String id = LINK + linkId(rule, pair[2], customerId, other);
-                    ObjectNode link = mapper.createObjectNode().put("rule", rule).put("value", pair[2]);
+                    String customerId = pair[0];
+                    if (other.equals(customerId)) {
+                        continue;
+                    }
+                    String rule = rule(pair[1], pair[2]);
+                    String id = LINK + linkId(rule, pair[3], customerId, other);
+                    ObjectNode link = mapper.createObjectNode().put("rule", rule).put("value", pair[3]);
                     link.putArray("members").add(customerId).add(other);
                     link.put("createdAt", now.toString()).put("state", IdentityLink.ACTIVE);
                     links.putIfAbsent(id, link);

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  *   <li>{@code account:} the organisation a person belongs to in the same source ({@code company.sourceId}, a
  *       Salesforce contact's account).</li>
  * </ul>
- * A record deleted at its source has only its {@code id:} key: it links nothing any more. Names never link.
+ * A record deleted at its source has no keys: it links nothing any more, and records naming it no longer link to
+ * it. Names never link.
  */
 public final class IdentityKeys {
 
@@ -46,11 +47,11 @@ public final class IdentityKeys {
 
     public Set<String> of(JsonNode customer) {
         Set<String> keys = new TreeSet<>();
-        String id = customer.path("id").asText();
-        keys.add(ID + ":" + id);
         if (customer.path("deleted").asBoolean(false)) {
             return keys;
         }
+        String id = customer.path("id").asText();
+        keys.add(ID + ":" + id);
         for (JsonNode address : customer.path("emails")) {
             String email = address.asText("").trim().toLowerCase(Locale.ROOT);
             int at = email.lastIndexOf('@');

@@ -7,7 +7,9 @@ import io.contexthub.pipeline.PreparedBatch;
 import io.contexthub.store.ContextStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +37,12 @@ public class IdentityLinker {
         Set<String> customers = new LinkedHashSet<>();
         batch.mapped().forEach(m -> m.documents().stream().filter(d -> "customer".equals(d.entity()))
                 .map(CanonicalDocument::id).forEach(customers::add));
+        Map<String, Set<String>> records = new LinkedHashMap<>();
         for (String id : customers) {
-            store.get("customer", id).ifPresent(stored -> graph.observe(id, keys.of(parse(stored.json()))));
+            store.get("customer", id).ifPresent(stored -> records.put(id, keys.of(parse(stored.json()))));
         }
-        if (!customers.isEmpty()) {
+        if (!records.isEmpty()) {
+            graph.observe(records);
             graph.flush();
         }
         return batch;

@@ -28,8 +28,9 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * The identity graph in its own Lucene directory ({@code <hub.data-dir>/identity}). One hub owns a data directory,
- * so writes are serialised in-process. Writes are seen by reads at once (near-real-time reader) and committed by
- * {@link #flush}, once per batch of records linked, rather than a commit (an fsync) per row.
+ * so reads and writes are serialised in-process. Rows written since the searcher was last refreshed are read from
+ * memory: reopening a near-real-time reader after every write made a new segment per row and linking crawled as
+ * the index grew. Writes are committed by {@link #flush}, once per batch of records linked, not once per row.
  */
 public class LuceneIdentityTable implements IdentityTable {
 
@@ -38,8 +39,12 @@ public class LuceneIdentityTable implements IdentityTable {
     private static final String SEQ = "seq";
 
     private final ObjectMapper mapper;
+    static final int MAX_UNREFRESHED = 10_000;
+
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Rows written since the searcher was refreshed: the searcher does not see them yet. */
+    private final Map<String, Row> recent = new HashMap<>();
 
     public LuceneIdentityTable(Path dir, ObjectMapper mapper) {
         this.mapper = mapper;
@@ -53,12 +58,27 @@ public class LuceneIdentityTable implements IdentityTable {
     }
 
     @Override
-    public Map<String, Row> get(Collection<String> ids) {
+    public synchronized Map<String, Row> get(Collection<String> ids) {
+        Map<String, Row> rows = new HashMap<>();
+        List<String> stored = new java.util.ArrayList<>();
+        for (String id : new HashSet<>(ids)) {
+            Row row = recent.get(id);
+            if (row != null) {
+                rows.put(id, row);
+            } else {
+                stored.add(id);
+            }
+        }
+        rows.putAll(search(stored));
+        return rows;
+    }
+
+    private Map<String, Row> search(Collection<String> ids) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Map<String, Row> rows = new HashMap<>();
-                for (String id : new HashSet<>(ids)) {
+                for (String id : ids) {
                     TopDocs found = searcher.search(new TermQuery(new Term(ID, id)), 1);
                     if (found.scoreDocs.length > 0) {
                         Document doc = searcher.storedFields().document(found.scoreDocs[0].doc);
@@ -88,23 +108,33 @@ public class LuceneIdentityTable implements IdentityTable {
                     conflicts.add(write.id());
                     continue;
                 }
+                long seq = now == null ? 1L : now.seqNo() + 1;
                 Document doc = new Document();
                 doc.add(new StringField(ID, write.id(), Field.Store.YES));
                 doc.add(new StoredField(DOC, mapper.writeValueAsString(write.doc())));
-                doc.add(new StoredField(SEQ, now == null ? 1L : now.seqNo() + 1));
+                doc.add(new StoredField(SEQ, seq));
                 writer.updateDocument(new Term(ID, write.id()), doc);
+                recent.put(write.id(), new Row(write.id(), write.doc().deepCopy(), seq, 1));
             }
-            searchers.maybeRefreshBlocking();
+            if (recent.size() > MAX_UNREFRESHED) {
+                refresh();
+            }
             return conflicts;
         } catch (IOException e) {
             throw new TransientFailureException("cannot write the identity index: " + e.getMessage(), e);
         }
     }
 
+    private void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+        recent.clear();
+    }
+
     @Override
     public synchronized void flush() {
         try {
             writer.commit();
+            refresh();
         } catch (IOException e) {
             throw new TransientFailureException("cannot commit the identity index: " + e.getMessage(), e);
         }

@@ -68,8 +68,9 @@ public class ContextTools {
                         """ + FILTERS + "}}", this::searchContext),
                 tool(json, "get_customer_context", """
                         Everything known about one customer in one call: their records in every connected source \
-                        (linked by e-mail), a timeline of their conversations and activities (newest first), their \
-                        invoices with what is open, overdue and paid, and how fresh each source is.""", """
+                        (linked by e-mail, CRM ids and company), a timeline of their conversations and activities \
+                        (newest first), their invoices with what is open, overdue and paid, and how fresh each \
+                        source is.""", """
                         {"type": "object", "required": ["customer"], "properties": {
                           "customer": {"type": "string", "description": "A canonical customer id, a profile id, or any e-mail, phone number or provider id of the customer; all records linked to it across sources are included."},
                           "query": {"type": "string", "description": "Rank the timeline by relevance to this instead of by time."},

@@ -44,10 +44,16 @@ class ProductionJarIT {
                 .contains("routes checked: staging, stage.kafka.consume and processing are in place");
         HubClient client = hub.client();
         byte[] body = FrontEvents.inbound("evt_prod1", "msg_prod1",
-                "The parcel I ordered three weeks ago never arrived. Can you tell me where it is?", null);
+                "The parcel I ordered three weeks ago never arrived. Can you tell me where it is?",
+                "prod.buyer@example.org");
         assertThat(client.postFront(FrontEvents.SECRET, body).status()).isEqualTo(202);
 
         PackagedJarIT.awaitFound(client, "where is my delivery", "event:frontapp:msg_prod1");
+        // the sender's record went through the identity step into <prefix>-identity: its e-mail finds its profile
+        var profile = await().atMost(Duration.ofSeconds(30)).until(
+                () -> client.api("GET", "/api/profiles/prod.buyer@example.org"), reply -> reply.status() == 200).json();
+        assertThat(profile.path("profile").asText()).startsWith("profile:frontapp:");
+        assertThat(profile.path("members")).isNotEmpty();
         assertThat(client.postFront(FrontEvents.SECRET, body).json().path("status").asText()).isEqualTo("duplicate");
     }
 

@@ -90,6 +90,7 @@ class ContextQueryBenchmark {
              IdentityTable identity = new LuceneIdentityTable(dir.resolve("identity"), new ObjectMapper())) {
             measure("Lucene", store, identity);
         }
+        overMcp("Lucene", Map.of("hub.data-dir", dir.toString()));
     }
 
     @Test
@@ -100,6 +101,9 @@ class ContextQueryBenchmark {
              IdentityTable identity = new OpenSearchIdentityTable(properties, new ObjectMapper())) {
             measure("OpenSearch", store, identity);
         }
+        overMcp("OpenSearch", Map.of("hub.store", "opensearch", "hub.opensearch.url", OpenSearchTestNode.url(),
+                "hub.opensearch.index-prefix", properties.indexPrefix(),
+                "hub.data-dir", Files.createTempDirectory("bench-mcp-").toString()));
     }
 
     private void measure(String name, ContextStore store, IdentityTable table) throws Exception {
@@ -112,11 +116,19 @@ class ContextQueryBenchmark {
         IdentityKeys keys = new IdentityKeys(identity);
         long linkStart = System.nanoTime();
         int linked = 0;
+        Map<String, java.util.Set<String>> batch = new java.util.LinkedHashMap<>();
         for (int i = 0; i < DOCUMENTS; i += 3) {
             JsonNode customer = mapper.readTree(document(i, new Random(i)).json());
-            graph.observe(customer.path("id").asText(), keys.of(customer));
+            batch.put(customer.path("id").asText(), keys.of(customer));
             linked++;
+            // as the processing route does: a micro-batch of up to 64 records at a time
+            if (batch.size() == 64) {
+                graph.observe(batch);
+                graph.flush();
+                batch.clear();
+            }
         }
+        graph.observe(batch);
         graph.flush();
         double linkSeconds = (System.nanoTime() - linkStart) / 1e9;
         Profiles profiles = new Profiles(graph, store, identity);
@@ -139,7 +151,7 @@ class ContextQueryBenchmark {
                 new SearchFilters(Set.of(customerId(random.nextInt(CUSTOMERS))), null, null, null, null, null, null,
                         false), null)));
         var context = new CustomerContextApi(new CustomerProfiles(profiles, store, mapper),
-                new IdentityApi(profiles, graph, mapper), store, embedder,
+                new IdentityApi(profiles, graph, null, mapper), store, embedder,
                 new SourceActivity(Clock.systemUTC()), mapper, Clock.systemUTC(),
                 new ApiProperties("bench", 100, false));
         var customerContext = time(i -> context.contextOf(customerId(random.nextInt(CUSTOMERS)), null, 20, null));
@@ -155,6 +167,54 @@ class ContextQueryBenchmark {
         System.out.printf("  list a customer's events (no q):   %s%n", listing.format("lists/s"));
         System.out.printf("  customer context by id:            %s%n", customerContext.format("calls/s"));
         System.out.printf("  customer context by e-mail:        %s%n", byEmail.format("calls/s"));
+    }
+
+    /**
+     * The agent's view: the hub itself (Spring Boot, processing off) on the store just loaded, and the MCP SDK's
+     * client calling tools over streamable HTTP. Unlike the calls above, these include embedding the query (the
+     * model runs per call, as it does for an agent), HTTP, JSON-RPC and the compact answer.
+     */
+    private void overMcp(String name, Map<String, Object> settings) {
+        Map<String, Object> properties = new java.util.HashMap<>(settings);
+        properties.put("server.port", 0);
+        properties.put("hub.api.token", "bench-token");
+        properties.put("hub.processing.auto-startup", false);
+        // as command-line arguments: they outrank application.yaml (default properties would not)
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        try (var app = new org.springframework.boot.builder.SpringApplicationBuilder(
+                io.contexthub.ContextHubApplication.class).run(arguments)) {
+            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            var transport = io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport
+                    .builder("http://localhost:" + port).endpoint("/mcp")
+                    .jsonMapper(new io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper(new ObjectMapper()))
+                    .customizeRequest(request -> request.header("Authorization", "Bearer bench-token")).build();
+            try (var agent = io.modelcontextprotocol.client.McpClient.sync(transport)
+                    .requestTimeout(java.time.Duration.ofSeconds(30)).jsonSchemaValidator((schema, content) ->
+                            io.modelcontextprotocol.json.schema.JsonSchemaValidator.ValidationResponse.asValid(null))
+                    .build()) {
+                agent.initialize();
+                Random random = new Random(13);
+                var search = time(i -> call(agent, "search_context", Map.of("query",
+                        "customer writes about " + TOPICS[i % TOPICS.length], "k", 10)));
+                var filtered = time(i -> call(agent, "search_context", Map.of("query",
+                        "customer writes about " + TOPICS[i % TOPICS.length], "k", 10,
+                        "customer", "person" + random.nextInt(CUSTOMERS) + "@example.com")));
+                var context = time(i -> call(agent, "get_customer_context", Map.of("customer",
+                        "person" + random.nextInt(CUSTOMERS) + "@example.com", "max_tokens", 1000)));
+                System.out.printf("%n%s over MCP (HTTP, query embedded per call):%n", name);
+                System.out.printf("  search_context:                    %s%n", search.format("calls/s"));
+                System.out.printf("  search_context, customer filter:   %s%n", filtered.format("calls/s"));
+                System.out.printf("  get_customer_context (1000 tokens): %s%n", context.format("calls/s"));
+            }
+        }
+    }
+
+    private static void call(io.modelcontextprotocol.client.McpSyncClient agent, String tool, Map<String, Object> arguments) {
+        var result = agent.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest(tool, arguments));
+        if (Boolean.TRUE.equals(result.isError())) {
+            throw new IllegalStateException(tool + " failed: " + result.content());
+        }
     }
 
     /** Each call once to warm up, then timed one by one. */

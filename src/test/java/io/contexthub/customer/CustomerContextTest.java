@@ -174,6 +174,22 @@ class CustomerContextTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("error").asText()).isEqualTo("unknown_link");
         assertThat(hub.api("GET", "/api/profiles/nobody@example.com").status()).isEqualTo(404);
+
+        // an operator's rebuild links every stored record again, and the removal still holds
+        var rebuilt = hub.api("POST", "/api/identity/rebuild");
+        assertThat(rebuilt.status()).isEqualTo(200);
+        assertThat(rebuilt.json().path("records").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(eventsOf("customer:stripe:cus_S")).containsExactly("event:stripe:evt_sam");
+    }
+
+    @Test
+    void aRebuildLinksRecordsStoredWithoutLinking() {
+        store.upsert(List.of(
+                doc("customer", "salesforce", "003LATE", "Lee Late", ",\"emails\":[\"lee@late-arrivals.example.com\"]"),
+                doc("customer", "stripe", "cus_LATE", "Lee Late", ",\"emails\":[\"lee@late-arrivals.example.com\"]")));
+        assertThat(hub.api("GET", "/api/profiles/customer:salesforce:003LATE").json().path("members")).hasSize(1);
+        assertThat(hub.api("POST", "/api/identity/rebuild").status()).isEqualTo(200);
+        assertThat(hub.api("GET", "/api/profiles/customer:salesforce:003LATE").json().path("members")).hasSize(2);
     }
 
     private List<String> eventsOf(String customer) {

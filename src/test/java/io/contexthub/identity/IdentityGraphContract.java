@@ -167,6 +167,27 @@ abstract class IdentityGraphContract {
     }
 
     @Test
+    void aRecordDeletedAtItsSourceLeavesItsProfileEvenWhereOthersNameIt() {
+        ObjectNode account = organisation("salesforce", "001ACC", "acc-example.io");
+        ObjectNode contact = person("salesforce", "003CON", "dee@elsewhere.io");
+        contact.putObject("company").put("sourceId", "001ACC");
+        observe(account);
+        observe(contact);
+        assertThat(graph.profile(List.of("customer:salesforce:003CON")).members()).hasSize(2);
+
+        account.put("deleted", true);
+        observe(account);
+        Profile after = graph.profile(List.of("customer:salesforce:003CON"));
+        assertThat(after.members()).containsExactly("customer:salesforce:003CON");
+        assertThat(after.inactive()).singleElement().satisfies(l -> {
+            assertThat(l.rule()).isEqualTo("account");
+            assertThat(l.state()).isEqualTo(IdentityLink.RETIRED);
+        });
+        observe(contact);
+        assertThat(graph.profile(List.of("customer:salesforce:003CON")).members()).hasSize(1);
+    }
+
+    @Test
     void freeMailDomainsAndDeletedRecordsLinkNothingAndTooCommonValuesStop() {
         observe(organisation("hubspot", "companies/1", "gmail.com"));
         observe(person("frontapp", "crd_g1", "one@gmail.com"));
@@ -185,6 +206,22 @@ abstract class IdentityGraphContract {
         }
         assertThat(small.profile(List.of("customer:frontapp:crd_s0")).members()).hasSize(3);
         assertThat(small.profile(List.of("customer:frontapp:crd_s4")).members()).hasSize(1);
+    }
+
+    @Test
+    void recordsOfOneBatchLinkToEachOtherAndToThoseBefore() {
+        observe(organisation("hubspot", "companies/55", "batch-corp.io"));
+        Map<String, Set<String>> batch = new LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            ObjectNode record = person("frontapp", "crd_b" + i, i < 3 ? "team@batch-corp.io" : "p" + i + "@batch-corp.io");
+            batch.put(record.path("id").asText(), keys.of(record));
+        }
+        graph.observe(batch);
+        graph.flush();
+        Profile profile = graph.profile(List.of("customer:hubspot:companies/55"));
+        assertThat(profile.members()).hasSize(6);
+        assertThat(profile.links()).filteredOn(l -> l.rule().equals("company-domain")).hasSize(5);
+        assertThat(profile.links()).filteredOn(l -> l.rule().equals("same-email")).hasSize(3);
     }
 
     @Test
