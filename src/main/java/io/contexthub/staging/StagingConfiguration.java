@@ -1,9 +1,6 @@
 package io.contexthub.staging;
 
 import io.contexthub.platform.HubProperties;
-import io.contexthub.sync.SyncStream;
-import io.contexthub.webhook.WebhookSource;
-import io.contexthub.webhook.WebhookSourceGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +79,11 @@ public class StagingConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "hub.staging", havingValue = "kafka")
-    public KafkaTopicsReady kafkaTopics(KafkaProperties kafka, List<WebhookSource> sources,
-                                        List<WebhookSourceGroup> groups, List<SyncStream> syncs,
+    public KafkaTopicsReady kafkaTopics(KafkaProperties kafka, List<StagedSources> sources,
                                         @Value("${spring.kafka.bootstrap-servers}") String brokers) throws Exception {
-        // every source that stages: webhook sources, senders named by configuration, and the syncs' connectors
+        // every source that stages, as the ingress features declare them (webhooks, senders, syncs)
         Set<String> names = new java.util.TreeSet<>();
-        sources.forEach(s -> names.add(StagingTopics.inbound(s.name())));
-        groups.forEach(g -> g.sources().forEach(s -> names.add(StagingTopics.inbound(s.name()))));
-        syncs.forEach(s -> names.add(StagingTopics.inbound(s.connector())));
+        sources.forEach(s -> s.names().forEach(name -> names.add(StagingTopics.inbound(name))));
         names.add(StagingTopics.DEAD_LETTERS);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,

@@ -1,8 +1,16 @@
 package io.contexthub.sync;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.HubProperties;
+import io.contexthub.staging.StagedSources;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -30,5 +38,22 @@ public class SyncConfiguration {
                 // nothing to do once started
             }
         };
+    }
+
+    /** The topics staging needs for syncs: one per connector that has streams. */
+    @Bean
+    public StagedSources syncStagedSources(List<SyncStream> streams) {
+        return () -> {
+            Set<String> names = new TreeSet<>();
+            streams.forEach(s -> names.add(s.connector()));
+            return names;
+        };
+    }
+
+    /** Sync checkpoints as files under {@code <hub.data-dir>/checkpoints} ({@link CheckpointStorage}). */
+    @Bean
+    @Conditional(CheckpointStorage.InFiles.class)
+    public CheckpointStore fileCheckpointStore(HubProperties hub, ObjectMapper mapper, Clock clock) {
+        return new FileCheckpointStore(hub.dataDir().resolve("checkpoints"), mapper, clock);
     }
 }

@@ -15,13 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.opensearch.client.Request;
-import org.opensearch.client.Response;
-import org.opensearch.client.ResponseException;
-import org.opensearch.client.RestClient;
 
 /**
  * Checkpoints, sync leases and sealed credentials in {@code <prefix>-checkpoints}, shared by every hub instance.
@@ -32,47 +25,22 @@ import org.opensearch.client.RestClient;
  */
 public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable {
 
-    private final RestClient client;
+    private final OpenSearchRest rest;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final String index;
 
     public OpenSearchCheckpointStore(OpenSearchProperties properties, ObjectMapper mapper, Clock clock) {
-        this.client = OpenSearchClients.restClient(properties);
+        this.rest = new OpenSearchRest(properties, mapper);
         this.mapper = mapper;
         this.clock = clock;
         this.index = properties.indexPrefix() + "-checkpoints";
-        ensureIndex(properties.replicas());
-    }
-
-    private void ensureIndex(int replicas) {
         ObjectNode body = mapper.createObjectNode();
-        body.putObject("settings").putObject("index").put("number_of_shards", 1).put("number_of_replicas", replicas);
+        body.putObject("settings").putObject("index").put("number_of_shards", 1)
+                .put("number_of_replicas", properties.replicas());
         ObjectNode mappings = body.putObject("mappings").put("dynamic", false);
         mappings.putObject("properties").putObject("kind").put("type", "keyword");
-        try {
-            Response head = client.performRequest(new Request("HEAD", "/" + index));
-            if (head.getStatusLine().getStatusCode() == 200) {
-                return;
-            }
-        } catch (ResponseException e) {
-            if (e.getResponse().getStatusLine().getStatusCode() != 404) {
-                throw unavailable("checking " + index, e);
-            }
-        } catch (IOException e) {
-            throw unavailable("checking " + index, e);
-        }
-        try {
-            Request create = new Request("PUT", "/" + index);
-            create.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
-            client.performRequest(create);
-        } catch (ResponseException e) {
-            if (!e.getMessage().contains("resource_already_exists_exception")) {
-                throw unavailable("creating " + index, e);
-            }
-        } catch (IOException e) {
-            throw unavailable("creating " + index, e);
-        }
+        rest.ensureIndex(index, body);
     }
 
     @Override
@@ -92,20 +60,13 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
     public List<Checkpoint> all() {
         ObjectNode query = mapper.createObjectNode().put("size", 1000);
         query.putObject("query").putObject("term").put("kind", "checkpoint");
-        try {
-            // a search sees what was refreshed; make it everything written so far (rare: listing, tests)
-            client.performRequest(new Request("POST", "/" + index + "/_refresh"));
-            Request request = new Request("POST", "/" + index + "/_search");
-            request.setEntity(new StringEntity(query.toString(), ContentType.APPLICATION_JSON));
-            JsonNode response = mapper.readTree(EntityUtils.toString(client.performRequest(request).getEntity()));
-            List<Checkpoint> checkpoints = new ArrayList<>();
-            for (JsonNode hit : response.path("hits").path("hits")) {
-                checkpoints.add(read(hit.path("_source").path("checkpoint")));
-            }
-            return checkpoints;
-        } catch (IOException | org.apache.hc.core5.http.ParseException e) {
-            throw unavailable("listing checkpoints", e);
+        // a search sees what was refreshed; make it everything written so far (rare: listing, tests)
+        rest.send("POST", "/" + index + "/_refresh", null);
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        for (JsonNode hit : rest.send("POST", "/" + index + "/_search", query).path("hits").path("hits")) {
+            checkpoints.add(read(hit.path("_source").path("checkpoint")));
         }
+        return checkpoints;
     }
 
     @Override
@@ -124,9 +85,7 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
         if (!mine && !expired) {
             return false;
         }
-        return conditionalWrite("/" + index + "/_doc/" + id + "?if_seq_no="
-                + current.get().path("_seq_no").asLong() + "&if_primary_term="
-                + current.get().path("_primary_term").asLong(), lease);
+        return conditionalWrite("/" + index + "/_doc/" + id + versionOf(current.get()), lease);
     }
 
     @Override
@@ -135,18 +94,9 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
         if (current.isEmpty() || !owner.equals(current.get().path("_source").path("owner").asText())) {
             return;
         }
-        try {
-            client.performRequest(new Request("DELETE", "/" + index + "/_doc/" + encode("lease:" + key)
-                    + "?if_seq_no=" + current.get().path("_seq_no").asLong() + "&if_primary_term="
-                    + current.get().path("_primary_term").asLong()));
-        } catch (ResponseException e) {
-            if (e.getResponse().getStatusLine().getStatusCode() != 409
-                    && e.getResponse().getStatusLine().getStatusCode() != 404) {
-                throw unavailable("releasing lease " + key, e);
-            }
-        } catch (IOException e) {
-            throw unavailable("releasing lease " + key, e);
-        }
+        // 409: taken over meanwhile; 404: gone already. Either way it is not ours any more.
+        rest.send("DELETE", "/" + index + "/_doc/" + encode("lease:" + key) + versionOf(current.get()), null,
+                409, 404);
     }
 
     @Override
@@ -161,17 +111,12 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
     }
 
     private Optional<JsonNode> document(String id) {
-        try {
-            Response response = client.performRequest(new Request("GET", "/" + index + "/_doc/" + encode(id)));
-            return Optional.of(mapper.readTree(EntityUtils.toString(response.getEntity())));
-        } catch (ResponseException e) {
-            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw unavailable("reading " + id, e);
-        } catch (IOException | org.apache.hc.core5.http.ParseException e) {
-            throw unavailable("reading " + id, e);
-        }
+        return rest.get("/" + index + "/_doc/" + encode(id));
+    }
+
+    private static String versionOf(JsonNode document) {
+        return "?if_seq_no=" + document.path("_seq_no").asLong() + "&if_primary_term="
+                + document.path("_primary_term").asLong();
     }
 
     private void write(String endpoint, JsonNode body) {
@@ -182,19 +127,7 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
 
     /** True when written; false when another writer got there first (409). */
     private boolean conditionalWrite(String endpoint, JsonNode body) {
-        try {
-            Request request = new Request("PUT", endpoint);
-            request.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
-            client.performRequest(request);
-            return true;
-        } catch (ResponseException e) {
-            if (e.getResponse().getStatusLine().getStatusCode() == 409) {
-                return false;
-            }
-            throw unavailable("writing " + endpoint, e);
-        } catch (IOException e) {
-            throw unavailable("writing " + endpoint, e);
-        }
+        return rest.send("PUT", endpoint, body.toString(), 409).status() != 409;
     }
 
     private Checkpoint read(JsonNode node) {
@@ -213,12 +146,8 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
         return URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
 
-    private static TransientFailureException unavailable(String what, Exception e) {
-        return new TransientFailureException("OpenSearch unavailable while " + what + ": " + e.getMessage(), e);
-    }
-
     @Override
-    public void close() throws IOException {
-        client.close();
+    public void close() {
+        rest.close();
     }
 }

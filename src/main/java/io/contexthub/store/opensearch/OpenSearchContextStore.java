@@ -36,10 +36,6 @@ import java.util.stream.Collectors;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.opensearch.client.Request;
-import org.opensearch.client.Response;
-import org.opensearch.client.ResponseException;
-import org.opensearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +54,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
     static final int MIN_CANDIDATES = 40;
     private static final Logger log = LoggerFactory.getLogger(OpenSearchContextStore.class);
 
-    private final RestClient client;
+    private final OpenSearchRest rest;
     private final ObjectMapper mapper;
     private final String prefix;
     private final String refresh;
@@ -67,38 +63,23 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         this.mapper = mapper;
         this.prefix = properties.indexPrefix();
         this.refresh = properties.refresh();
-        this.client = OpenSearchClients.restClient(properties);
+        this.rest = new OpenSearchRest(properties, mapper);
         ensureIndices(properties.replicas());
     }
 
-    /** Creates each entity's index from {@code opensearch/context-index.json} unless it exists. */
+    /**
+     * Creates each entity's index from {@code opensearch/context-index.json} unless it exists; an existing one gets
+     * the fields added since it was created (mappings only grow; documents written before get them when they are
+     * written again).
+     */
     private void ensureIndices(int replicas) {
         ObjectNode template = indexTemplate(replicas);
         for (String entity : MappingRunner.ENTITIES) {
             String index = index(entity);
-            try {
-                Response head = client.performRequest(new Request("HEAD", "/" + index));
-                if (head.getStatusLine().getStatusCode() == 200) {
-                    // fields added since the index was created (mappings only grow); documents written before
-                    // get them when they are written again
-                    send("PUT", "/" + index + "/_mapping", template.path("mappings"));
-                    continue;
-                }
-            } catch (ResponseException e) {
-                if (e.getResponse().getStatusLine().getStatusCode() != 404) {
-                    throw unavailable("checking index " + index, e);
-                }
-            } catch (IOException e) {
-                throw unavailable("checking index " + index, e);
-            }
-            try {
-                send("PUT", "/" + index, template);
+            if (rest.ensureIndex(index, template)) {
                 log.info("created OpenSearch index {}", index);
-            } catch (IllegalStateException e) {
-                // Another hub instance created it first.
-                if (!String.valueOf(e.getMessage()).contains("resource_already_exists_exception")) {
-                    throw e;
-                }
+            } else {
+                rest.send("PUT", "/" + index + "/_mapping", template.path("mappings"));
             }
         }
     }
@@ -131,7 +112,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
                     .put("version_type", "external_gte");
             bulk.append(action).append('\n').append(source(document)).append('\n');
         }
-        JsonNode response = sendNdjson("/_bulk?refresh=" + refresh, bulk.toString());
+        JsonNode response = rest.bulk("/_bulk?refresh=" + refresh, bulk.toString());
         List<String> written = new ArrayList<>();
         List<String> stale = new ArrayList<>();
         List<String> transientErrors = new ArrayList<>();
@@ -204,19 +185,8 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         if (type == null || !MappingRunner.ENTITIES.contains(type)) {
             return Optional.empty();
         }
-        try {
-            Response response = client.performRequest(new Request("GET", "/" + index(type) + "/_doc/"
-                    + URLEncoder.encode(id, StandardCharsets.UTF_8)));
-            JsonNode body = mapper.readTree(EntityUtils.toString(response.getEntity()));
-            return Optional.of(fromSource(body.path("_source")));
-        } catch (ResponseException e) {
-            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw unavailable("get " + id, e);
-        } catch (IOException | org.apache.hc.core5.http.ParseException e) {
-            throw unavailable("get " + id, e);
-        }
+        return rest.get("/" + index(type) + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+                .map(body -> fromSource(body.path("_source")));
     }
 
     @Override
@@ -231,7 +201,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
             docs.addObject().put("_index", index(key.type())).put("_id", key.id())
                     .putArray("_source").add("contentHash").add("vector");
         }
-        for (JsonNode doc : send("POST", "/_mget", body).path("docs")) {
+        for (JsonNode doc : rest.send("POST", "/_mget", body).path("docs")) {
             JsonNode source = doc.path("_source");
             if (doc.path("found").asBoolean(false) && source.path("vector").isArray()) {
                 JsonNode vector = source.path("vector");
@@ -251,18 +221,8 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         if (type == null || !MappingRunner.ENTITIES.contains(type)) {
             return false;
         }
-        try {
-            client.performRequest(new Request("DELETE", "/" + index(type) + "/_doc/"
-                    + URLEncoder.encode(id, StandardCharsets.UTF_8) + "?refresh=" + refresh));
-            return true;
-        } catch (ResponseException e) {
-            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
-                return false;
-            }
-            throw unavailable("delete " + id, e);
-        } catch (IOException e) {
-            throw unavailable("delete " + id, e);
-        }
+        return rest.send("DELETE", "/" + index(type) + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                + "?refresh=" + refresh, null, 404).status() != 404;
     }
 
     @Override
@@ -325,7 +285,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
             body.putArray("search_after").add(after.time()).add(after.id());
         }
         body.putArray("_source").add("id").add("type").add("document").add("time");
-        JsonNode response = send("POST", "/" + indices + "/_search?ignore_unavailable=true", body);
+        JsonNode response = rest.send("POST", "/" + indices + "/_search?ignore_unavailable=true", body);
         List<SearchHit> hits = new ArrayList<>();
         for (JsonNode hit : response.path("hits").path("hits")) {
             JsonNode source = hit.path("_source");
@@ -372,7 +332,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
 
     private List<String> ranking(String indices, ObjectNode body, Map<String, JsonNode> sources) {
         body.putArray("_source").add("id").add("type").add("document");
-        JsonNode response = send("POST", "/" + indices + "/_search?ignore_unavailable=true", body);
+        JsonNode response = rest.send("POST", "/" + indices + "/_search?ignore_unavailable=true", body);
         List<String> ids = new ArrayList<>();
         for (JsonNode hit : response.path("hits").path("hits")) {
             String id = hit.path("_source").path("id").asText();
@@ -384,12 +344,12 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
 
     @Override
     public long count(String type) {
-        return send("GET", "/" + indices(type) + "/_count?ignore_unavailable=true", null).path("count").asLong();
+        return rest.send("GET", "/" + indices(type) + "/_count?ignore_unavailable=true", null).path("count").asLong();
     }
 
     @Override
     public void close() throws IOException {
-        client.close();
+        rest.close();
     }
 
     private ContextDocument fromSource(JsonNode source) {
@@ -410,47 +370,11 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         return MappingRunner.ENTITIES.stream().sorted().map(this::index).collect(Collectors.joining(","));
     }
 
-    private JsonNode send(String method, String endpoint, JsonNode body) {
-        Request request = new Request(method, endpoint);
-        if (body != null) {
-            request.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
-        }
-        return execute(request);
-    }
-
-    private JsonNode sendNdjson(String endpoint, String ndjson) {
-        Request request = new Request("POST", endpoint);
-        request.setEntity(new StringEntity(ndjson, ContentType.create("application/x-ndjson",
-                StandardCharsets.UTF_8)));
-        return execute(request);
-    }
-
-    private JsonNode execute(Request request) {
-        try {
-            Response response = client.performRequest(request);
-            return response.getEntity() == null ? mapper.createObjectNode()
-                    : mapper.readTree(EntityUtils.toString(response.getEntity()));
-        } catch (ResponseException e) {
-            int status = e.getResponse().getStatusLine().getStatusCode();
-            if (status == 429 || status >= 500) {
-                throw unavailable(request.getMethod() + " " + request.getEndpoint(), e);
-            }
-            throw new IllegalStateException("OpenSearch refused " + request.getMethod() + " "
-                    + request.getEndpoint() + ": " + e.getMessage(), e);
-        } catch (IOException | org.apache.hc.core5.http.ParseException e) {
-            throw unavailable(request.getMethod() + " " + request.getEndpoint(), e);
-        }
-    }
-
     private JsonNode parse(String json) {
         try {
             return mapper.readTree(json);
         } catch (IOException e) {
             throw new IllegalStateException("document is not JSON", e);
         }
-    }
-
-    private static TransientFailureException unavailable(String what, Exception e) {
-        return new TransientFailureException("OpenSearch unavailable while " + what + ": " + e.getMessage(), e);
     }
 }
