@@ -86,6 +86,8 @@ public record WebhookProperties(
     /**
      * Signing secrets of one source. Several may be active at once while a secret is rotated; a request is
      * accepted when any of them verifies it.
+     *
+     * @param secret the signing secret(s); comma-separated while rotating
      */
     public record Secrets(List<String> secret) {
 
