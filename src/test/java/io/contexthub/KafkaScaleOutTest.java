@@ -3,8 +3,8 @@ package io.contexthub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contexthub.store.ContextStore;
 import io.contexthub.staging.DeliveryKeys;
+import io.contexthub.store.ContextStore;
 import io.contexthub.support.Fixtures;
 import io.contexthub.support.FrontApiStub;
 import io.contexthub.support.FrontEvents;

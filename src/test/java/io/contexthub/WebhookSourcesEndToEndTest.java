@@ -22,8 +22,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Stripe, HubSpot, Front rule webhooks and a Standard Webhooks sender through the real HTTP port, signed by the vendors' libraries (or,
- * for HubSpot, by its documented formula), staged, mapped and stored.
+ * Stripe, HubSpot, Front rule webhooks and a Standard Webhooks sender through the real HTTP port, signed by the
+ * vendors' libraries (or, for HubSpot, by its documented formula), staged, mapped and stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.api.token=sources-token",

@@ -1,9 +1,9 @@
 package io.contexthub.webhook;
 
-import io.contexthub.platform.RequestRejectedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.RequestRejectedException;
 import java.io.IOException;
 
 /** Parses verified request bodies; anything but a JSON object or array is a 400. */

@@ -1,9 +1,9 @@
 package io.contexthub.webhook;
 
-import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.platform.HubHeaders;
-import io.contexthub.staging.DeliveryReceipt;
+import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.staging.Deliveries;
+import io.contexthub.staging.DeliveryReceipt;
 import io.contexthub.staging.EnvelopeCodec;
 import io.contexthub.staging.StagedDelivery;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.contexthub.webhook;
 
-import io.contexthub.platform.RequestRejectedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.ErrorBodies;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.HubHeaders;
+import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.staging.DeliveryReceipt;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.embedding.Embedder;
 import io.contexthub.identity.IdentityGraph;
 import io.contexthub.identity.IdentityKeys;
-import io.contexthub.embedding.Embedder;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.HubClient;

@@ -150,7 +150,10 @@ public final class OpenSearchTestNode {
         }
     }
 
-    /** k-NN declares lang-painless as a parent plugin; the integ-test distribution lacks it and the lucene engine needs neither. */
+    /**
+     * k-NN declares lang-painless as a parent plugin; the integ-test distribution lacks it and the lucene engine needs
+     * neither.
+     */
     private static void dropPainlessDependency(Path descriptor) throws IOException {
         String text = Files.readString(descriptor);
         Files.writeString(descriptor, text.replaceAll("(?m)^extended\\.plugins=.*$", "extended.plugins="));

@@ -19,9 +19,9 @@ import java.util.Optional;
 /**
  * Checkpoints, sync leases and sealed credentials in {@code <prefix>-checkpoints}, shared by every hub instance.
  * Reads are realtime gets by id, which see every acknowledged write, so writes do not wait for a refresh (with
- * {@code refresh=wait_for} each page of a sync waited up to the refresh interval, twice). A lease is a document taken with {@code op_type=create}, or,
- * once expired, replaced under {@code if_seq_no}/{@code if_primary_term}: of two instances racing for it, exactly
- * one write succeeds and the other gets 409.
+ * {@code refresh=wait_for} each page of a sync waited up to the refresh interval, twice). A lease is a document
+ * taken with {@code op_type=create}, or, once expired, replaced under {@code if_seq_no}/{@code if_primary_term}: of
+ * two instances racing for it, exactly one write succeeds and the other gets 409.
  */
 public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable {
 

@@ -8,15 +8,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.contexthub.support.SalesforceStub.json;
-import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.contexthub.support.SalesforceStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contexthub.store.ContextStore;
-import io.contexthub.support.SalesforceStub;
 import io.contexthub.support.HubClient;
+import io.contexthub.support.SalesforceStub;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
