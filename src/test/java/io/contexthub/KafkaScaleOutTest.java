@@ -46,6 +46,7 @@ class KafkaScaleOutTest {
                 "hub.kafka.partitions=4",
                 "hub.webhooks.stripe.secret=whsec_test_secret",
                 "hub.webhooks.hubspot.secret=yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy",
+                // the deprecated form of declaring a sender, still read in this release
                 "hub.webhooks.acme.secret=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
                 "hub.connectors.frontapp.base-url=" + front.baseUrl(),
                 "hub.connectors.frontapp.api-token=front-company-token",

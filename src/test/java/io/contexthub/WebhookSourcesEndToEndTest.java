@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "hub.api.token=sources-token",
         "hub.webhooks.stripe.secret=whsec_test_secret",
         "hub.webhooks.hubspot.secret=yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy",
-        "hub.webhooks.acme.secret=" + WebhookSourcesEndToEndTest.ACME_SECRET,
+        "hub.webhooks.senders.acme.secret=" + WebhookSourcesEndToEndTest.ACME_SECRET,
         "hub.webhooks.frontapp.rule-secret=front_test_api_secret",
         "hub.processing.batch.timeout-millis=50"})
 class WebhookSourcesEndToEndTest {

@@ -68,7 +68,7 @@ public class ConnectorsApi {
             ObjectNode node = ((ArrayNode) connector.get("streams")).addObject();
             node.put("name", stream.name());
             node.put("enabled", stream.enabled());
-            node.put("state", checkpoint.state());
+            node.put("state", checkpoint.state().text());
             node.put("cursor", checkpoint.cursor());
             lagSeconds(checkpoint.cursor()).ifPresent(lag -> node.put("lagSeconds", lag));
             node.put("recordsDone", checkpoint.recordsDone());

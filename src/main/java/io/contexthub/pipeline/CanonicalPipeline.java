@@ -7,6 +7,7 @@ import io.contexthub.mapping.CanonicalSchemas;
 import io.contexthub.mapping.MappingRunner;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.platform.Rejection;
+import io.contexthub.platform.Stage;
 import io.contexthub.staging.EnvelopeCodec;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextDocumentKey;
@@ -92,26 +93,9 @@ public class CanonicalPipeline {
      * found earlier join them, so the route dead-letters everything in one place after the write.
      */
     public PreparedBatch publish(PreparedBatch batch) {
-        // The same document often appears several times in a batch (a customer behind every message of a
-        // conversation): only its newest version is embedded and written, which is what the store would keep.
-        Map<String, Integer> slots = new HashMap<>();
-        List<CanonicalDocument> documents = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (MappedEnvelope mapped : batch.mapped()) {
-            for (int i = 0; i < mapped.documents().size(); i++) {
-                CanonicalDocument document = mapped.documents().get(i);
-                Integer slot = slots.get(document.id());
-                if (slot == null) {
-                    slots.put(document.id(), documents.size());
-                    documents.add(document);
-                    texts.add(mapped.texts().get(i));
-                } else if (document.version() >= documents.get(slot).version()) {
-                    documents.set(slot, document);
-                    texts.set(slot, mapped.texts().get(i));
-                }
-            }
-        }
-        UpsertResult result = documents.isEmpty() ? UpsertResult.EMPTY : write(documents, texts);
+        List<Pending> pending = newestOfEach(batch);
+        UpsertResult result = pending.isEmpty() ? UpsertResult.EMPTY : write(pending);
+        List<CanonicalDocument> documents = pending.stream().map(Pending::document).toList();
         Map<String, String> sources = new HashMap<>();
         documents.forEach(d -> sources.put(d.id(), d.source()));
         count("hub.documents.written", result.written().stream().map(sources::get).toList());
@@ -126,10 +110,10 @@ public class CanonicalPipeline {
             if (!refusedByStore.isEmpty()) {
                 List<String> reasons = new ArrayList<>(mapped.rejections());
                 reasons.add("the context store refused " + String.join("; ", refusedByStore));
-                batch.add(new Rejection(mapped.staged(), "publish", PUBLISH_ROUTE, "store refused",
+                batch.add(new Rejection(mapped.staged(), Stage.PUBLISH.text(), PUBLISH_ROUTE, "store refused",
                         String.join(" | ", reasons)));
             } else if (!mapped.rejections().isEmpty()) {
-                batch.add(new Rejection(mapped.staged(), "validate", ENVELOPE_ROUTE,
+                batch.add(new Rejection(mapped.staged(), Stage.VALIDATE.text(), ENVELOPE_ROUTE,
                         PermanentFailureException.class.getName(), String.join(" | ", mapped.rejections())));
             }
         }
@@ -140,39 +124,58 @@ public class CanonicalPipeline {
         return batch;
     }
 
-    private UpsertResult write(List<CanonicalDocument> documents, List<String> texts) {
-        List<String> hashes = texts.stream().map(this::contentHash).toList();
-        Map<String, StoredEmbedding> stored = store.embeddings(documents.stream()
-                .map(d -> new ContextDocumentKey(d.entity(), d.id())).distinct().toList());
-        float[][] vectors = new float[documents.size()][];
-        List<Integer> changed = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            StoredEmbedding previous = stored.get(documents.get(i).id());
-            if (previous != null && hashes.get(i).equals(previous.contentHash())) {
-                vectors[i] = previous.vector();
-            } else {
-                changed.add(i);
+    /** A document on its way to the store: its embedding text, that text's hash, and its vector once known. */
+    record Pending(CanonicalDocument document, String text, String contentHash, float[] vector) {
+
+        Pending withVector(float[] embedded) {
+            return new Pending(document, text, contentHash, embedded);
+        }
+
+        ContextDocument toStored() {
+            return new ContextDocument(document.id(), document.entity(), document.source(), document.version(),
+                    document.json().toString(), text, vector, contentHash);
+        }
+    }
+
+    /**
+     * The same document often appears several times in a batch (a customer behind every message of a conversation):
+     * only its newest version is embedded and written, which is what the store would keep. First-seen order.
+     */
+    List<Pending> newestOfEach(PreparedBatch batch) {
+        Map<String, Pending> newest = new java.util.LinkedHashMap<>();
+        for (MappedEnvelope mapped : batch.mapped()) {
+            for (int i = 0; i < mapped.documents().size(); i++) {
+                CanonicalDocument document = mapped.documents().get(i);
+                String text = mapped.texts().get(i);
+                newest.merge(document.id(), new Pending(document, text, contentHash(text), null),
+                        (kept, candidate) -> candidate.document().version() >= kept.document().version()
+                                ? candidate : kept);
             }
         }
-        List<float[]> embedded = meters.timer("hub.embedding.duration")
-                .record(() -> embedder.embed(changed.stream().map(texts::get).toList()));
-        for (int j = 0; j < changed.size(); j++) {
-            vectors[changed.get(j)] = embedded.get(j);
-        }
-        List<String> computedSources = new ArrayList<>();
-        List<String> reusedSources = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            (changed.contains(i) ? computedSources : reusedSources).add(documents.get(i).source());
-        }
-        count("hub.embeddings.computed", computedSources);
-        count("hub.embeddings.reused", reusedSources);
+        return List.copyOf(newest.values());
+    }
 
-        List<ContextDocument> toStore = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            CanonicalDocument document = documents.get(i);
-            toStore.add(new ContextDocument(document.id(), document.entity(), document.source(),
-                    document.version(), document.json().toString(), texts.get(i), vectors[i], hashes.get(i)));
+    private UpsertResult write(List<Pending> pending) {
+        Map<String, StoredEmbedding> stored = store.embeddings(pending.stream()
+                .map(p -> new ContextDocumentKey(p.document().entity(), p.document().id())).toList());
+        List<Pending> ready = new ArrayList<>();
+        List<Pending> toEmbed = new ArrayList<>();
+        for (Pending p : pending) {
+            StoredEmbedding previous = stored.get(p.document().id());
+            if (previous != null && p.contentHash().equals(previous.contentHash())) {
+                ready.add(p.withVector(previous.vector()));
+            } else {
+                toEmbed.add(p);
+            }
         }
+        count("hub.embeddings.reused", ready.stream().map(p -> p.document().source()).toList());
+        List<float[]> embedded = meters.timer("hub.embedding.duration")
+                .record(() -> embedder.embed(toEmbed.stream().map(Pending::text).toList()));
+        for (int i = 0; i < toEmbed.size(); i++) {
+            ready.add(toEmbed.get(i).withVector(embedded.get(i)));
+        }
+        count("hub.embeddings.computed", toEmbed.stream().map(p -> p.document().source()).toList());
+        List<ContextDocument> toStore = ready.stream().map(Pending::toStored).toList();
         return meters.timer("hub.store.write.duration").record(() -> store.upsert(toStore));
     }
 

@@ -1,7 +1,10 @@
 package io.contexthub.sync;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where one stream of a connector stands, stored durably after every page.
@@ -14,26 +17,43 @@ import java.util.List;
  * @param runWatermark  the newest change the unfinished run has seen; becomes {@code cursor} when it completes
  * @param recordsDone   records staged by the current (or last) run
  * @param total         records the run will bring in all, when the API says
- * @param state         idle, running, failed, paused (the API's limits stopped it; it resumes next time)
+ * @param state         where the stream is ({@link State})
  * @param lastError     why the last run failed, if it did
  * @param startedAt     when the current (or last) run started
  * @param finishedAt    when the last run ended
  */
 public record Checkpoint(String connector, String stream, String cursor, List<SyncRequest> pending,
-                         String runWatermark, long recordsDone, Long total, String state, String lastError,
+                         String runWatermark, long recordsDone, Long total, State state, String lastError,
                          Instant startedAt, Instant finishedAt) {
 
-    public static final String IDLE = "idle";
-    public static final String RUNNING = "running";
-    public static final String FAILED = "failed";
-    public static final String PAUSED = "paused";
+    /** A stream's state, written in lower case in checkpoints and the API. */
+    public enum State {
+        /** no run in progress; the last one (if any) completed */
+        IDLE,
+        /** a run is making its calls */
+        RUNNING,
+        /** the last run failed; the next one resumes its unfinished calls */
+        FAILED,
+        /** the API's limits stopped the run; it resumes next time */
+        PAUSED;
+
+        @JsonValue
+        public String text() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static State of(String text) {
+            return valueOf(text.toUpperCase(Locale.ROOT));
+        }
+    }
 
     public Checkpoint {
         pending = pending == null ? List.of() : List.copyOf(pending);
     }
 
     public static Checkpoint initial(String connector, String stream) {
-        return new Checkpoint(connector, stream, null, List.of(), null, 0, null, IDLE, null, null, null);
+        return new Checkpoint(connector, stream, null, List.of(), null, 0, null, State.IDLE, null, null, null);
     }
 
     public boolean unfinished() {

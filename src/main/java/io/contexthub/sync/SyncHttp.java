@@ -1,5 +1,6 @@
 package io.contexthub.sync;
 
+import io.contexthub.platform.HttpOutcome;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.platform.TransientFailureException;
 import java.net.URI;
@@ -64,27 +65,28 @@ public class SyncHttp {
         if ("0".equals(remaining) && reset != null && reset.matches("\\d+")) {
             api.budget().blockUntil(Instant.ofEpochSecond(Long.parseLong(reset)));
         }
-        if (status >= 200 && status < 300) {
+        HttpOutcome outcome = HttpOutcome.of(status);
+        if (outcome == HttpOutcome.SUCCESS) {
             return;
         }
         String url = String.valueOf(message.getHeader(Exchange.HTTP_URI));
         if (status == 429) {
-            String retryAfter = message.getHeader(RETRY_AFTER, String.class);
-            long seconds = retryAfter != null && retryAfter.trim().matches("\\d+") ? Long.parseLong(retryAfter.trim()) : 1;
+            long seconds = HttpOutcome.retryAfterSeconds(message.getHeader(RETRY_AFTER, String.class), 1);
             api.budget().blockUntil(now.plusSeconds(seconds));
             throw new TransientFailureException(api.connector() + " rate limit hit (429), retrying after " + seconds
                     + " s: " + url, null);
         }
-        if (status == 401) {
-            api.tokenRejected();
-            throw new TransientFailureException(api.connector() + " refused the token (401); retrying with a fresh one",
-                    null);
+        switch (outcome) {
+            case UNAUTHORIZED -> {
+                api.tokenRejected();
+                throw new TransientFailureException(api.connector()
+                        + " refused the token (401); retrying with a fresh one", null);
+            }
+            case TRANSIENT -> throw new TransientFailureException(api.connector() + " answered " + status + " for "
+                    + url, null);
+            default -> throw new PermanentFailureException(api.connector() + " answered " + status + " for " + url
+                    + ": " + detail(message));
         }
-        if (status >= 500 || status == 0) {
-            throw new TransientFailureException(api.connector() + " answered " + status + " for " + url, null);
-        }
-        throw new PermanentFailureException(api.connector() + " answered " + status + " for " + url + ": "
-                + detail(message));
     }
 
     private static String detail(Message message) {

@@ -67,8 +67,8 @@ public final class SyncRun {
         lastPage = null;
     }
 
-    Checkpoint checkpoint(String state, String error, Instant finishedAt) {
-        boolean done = queue.isEmpty() && Checkpoint.IDLE.equals(state);
+    Checkpoint checkpoint(Checkpoint.State state, String error, Instant finishedAt) {
+        boolean done = queue.isEmpty() && state == Checkpoint.State.IDLE;
         return new Checkpoint(stream.connector(), stream.name(), done ? stream.later(cursor, watermark) : cursor,
                 List.copyOf(queue), done ? null : watermark, recordsDone, total, state, error, startedAt,
                 finishedAt);

@@ -102,7 +102,7 @@ public class SyncRuns {
         } else {
             log.info("{}/{}: run started from cursor {}", connector, streamName, checkpoint.cursor());
         }
-        checkpoints.put(run.checkpoint(Checkpoint.RUNNING, null, null));
+        checkpoints.put(run.checkpoint(Checkpoint.State.RUNNING, null, null));
         exchange.setProperty(RUN, run);
     }
 
@@ -140,7 +140,7 @@ public class SyncRuns {
         int staged = receipt.staged().size() + receipt.duplicates().size();
         run.advance(staged);
         checkpoints.lease(run.leaseKey(), run.owner(), LEASE);
-        checkpoints.put(run.checkpoint(Checkpoint.RUNNING, null, null));
+        checkpoints.put(run.checkpoint(Checkpoint.State.RUNNING, null, null));
         SyncStream stream = run.stream();
         meters.counter("hub.sync.records", "connector", stream.connector(), "stream", stream.name())
                 .increment(receipt.staged().size());
@@ -151,7 +151,7 @@ public class SyncRuns {
 
     public void complete(Exchange exchange) {
         SyncRun run = run(exchange);
-        Checkpoint done = run.checkpoint(Checkpoint.IDLE, null, clock.instant());
+        Checkpoint done = run.checkpoint(Checkpoint.State.IDLE, null, clock.instant());
         checkpoints.put(done);
         checkpoints.release(run.leaseKey(), run.owner());
         exchange.removeProperty(RUN);
@@ -161,15 +161,15 @@ public class SyncRuns {
 
     /** The API's limits stop the run for now; it keeps what is pending and resumes at its next run. */
     public void pause(Exchange exchange) {
-        end(exchange, Checkpoint.PAUSED);
+        end(exchange, Checkpoint.State.PAUSED);
     }
 
     /** The run failed after its retries: keep what is pending, so the next run resumes there. */
     public void fail(Exchange exchange) {
-        end(exchange, Checkpoint.FAILED);
+        end(exchange, Checkpoint.State.FAILED);
     }
 
-    private void end(Exchange exchange, String state) {
+    private void end(Exchange exchange, Checkpoint.State state) {
         SyncRun run = exchange.getProperty(RUN, SyncRun.class);
         if (run == null) {
             return;
@@ -180,10 +180,10 @@ public class SyncRuns {
         checkpoints.put(run.checkpoint(state, error, clock.instant()));
         checkpoints.release(run.leaseKey(), run.owner());
         exchange.removeProperty(RUN);
-        meters.counter(Checkpoint.PAUSED.equals(state) ? "hub.sync.pauses" : "hub.sync.failures",
+        meters.counter(state == Checkpoint.State.PAUSED ? "hub.sync.pauses" : "hub.sync.failures",
                 "connector", run.stream().connector(), "stream", run.stream().name()).increment();
         log.warn("{}/{}: run {} after {} records; the next run resumes where it stopped: {}",
-                run.stream().connector(), run.stream().name(), state, run.recordsDone(), error);
+                run.stream().connector(), run.stream().name(), state.text(), run.recordsDone(), error);
     }
 
     private static SyncRun run(Exchange exchange) {

@@ -2,6 +2,7 @@ package io.contexthub.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.HttpOutcome;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.platform.TransientFailureException;
 import java.io.IOException;
@@ -43,10 +44,11 @@ public final class TokenEndpoint {
             Thread.currentThread().interrupt();
             throw new TransientFailureException("interrupted while asking " + provider + " for a token", e);
         }
-        if (response.statusCode() == 429 || response.statusCode() >= 500) {
+        HttpOutcome outcome = HttpOutcome.of(response.statusCode());
+        if (outcome == HttpOutcome.TRANSIENT) {
             throw new TransientFailureException(provider + " token endpoint answered " + response.statusCode(), null);
         }
-        if (response.statusCode() != 200) {
+        if (outcome != HttpOutcome.SUCCESS) {
             throw new PermanentFailureException(provider + " refused the credentials (" + response.statusCode() + ": "
                     + response.body() + "); " + refused);
         }

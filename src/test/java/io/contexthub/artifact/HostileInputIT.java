@@ -42,7 +42,7 @@ class HostileInputIT {
                 "HUB_WEBHOOKS_STRIPE_SECRET", STRIPE_SECRET,
                 "HUB_WEBHOOKS_HUBSPOT_SECRET", HUBSPOT_SECRET,
                 "HUB_WEBHOOKS_HUBSPOT_PUBLICURL", "https://hub.example.com",
-                "HUB_WEBHOOKS_ACME_SECRET", SENDER_SECRET,
+                "HUB_WEBHOOKS_SENDERS_ACME_SECRET", SENDER_SECRET,
                 "SERVER_TOMCAT_CONNECTIONTIMEOUT", "2s",
                 "HUB_API_PROTECTMETRICS", "true"));
         hub.start();

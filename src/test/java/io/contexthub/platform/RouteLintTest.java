@@ -111,6 +111,11 @@ class RouteLintTest {
                     problems.add(file + ": bean " + ref + " (" + type.getSimpleName() + ") has no method " + method);
                 }
             }
+            JsonNode setProperty = node.path("setProperty");
+            if (setProperty.path("name").asText().equals(HubHeaders.STAGE) && Arrays.stream(Stage.values())
+                    .noneMatch(stage -> stage.text().equals(setProperty.path("constant").asText()))) {
+                problems.add(file + ": stage " + setProperty.path("constant").asText() + " is no Stage");
+            }
             JsonNode strategy = node.path("aggregationStrategy");
             if (strategy.isTextual() && !beans.containsKey(strategy.asText())) {
                 problems.add(file + ": aggregation strategy " + strategy.asText() + " does not exist");

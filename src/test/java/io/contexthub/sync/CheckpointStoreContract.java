@@ -28,7 +28,7 @@ abstract class CheckpointStoreContract {
         var pending = List.of(new SyncRequest("messages", "https://x.api.frontapp.com/c/1/messages?page_token=a",
                 Map.of("conversation", "{\"id\":\"cnv_1\"}")));
         var checkpoint = new Checkpoint("frontapp", "conversations", null, pending, "backfilled", 42, 100L,
-                Checkpoint.RUNNING, null, now, null);
+                Checkpoint.State.RUNNING, null, now, null);
 
         store.put(checkpoint);
 
@@ -40,9 +40,9 @@ abstract class CheckpointStoreContract {
     @Test
     void theLatestCheckpointWins() {
         CheckpointStore store = instance();
-        store.put(new Checkpoint("frontapp", "events", "1795000000", List.of(), null, 3, null, Checkpoint.IDLE, null,
+        store.put(new Checkpoint("frontapp", "events", "1795000000", List.of(), null, 3, null, Checkpoint.State.IDLE, null,
                 now, now));
-        store.put(new Checkpoint("frontapp", "events", "1795000100.5", List.of(), null, 5, null, Checkpoint.IDLE,
+        store.put(new Checkpoint("frontapp", "events", "1795000100.5", List.of(), null, 5, null, Checkpoint.State.IDLE,
                 null, now, now));
 
         assertThat(store.get("frontapp", "events").orElseThrow().cursor()).isEqualTo("1795000100.5");

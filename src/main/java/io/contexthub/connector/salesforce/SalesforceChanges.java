@@ -94,7 +94,7 @@ public class SalesforceChanges {
         }
         if (replayId != null) {
             checkpoints.put(new Checkpoint(SalesforceApi.CONNECTOR, STREAM, replayId.toString(), List.of(), null, 0,
-                    null, Checkpoint.IDLE, null, null, clock.instant()));
+                    null, Checkpoint.State.IDLE, null, null, clock.instant()));
         }
     }
 }

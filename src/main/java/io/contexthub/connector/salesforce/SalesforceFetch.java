@@ -1,5 +1,6 @@
 package io.contexthub.connector.salesforce;
 
+import io.contexthub.platform.HttpOutcome;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.sync.SyncPausedException;
@@ -67,7 +68,8 @@ public class SalesforceFetch {
             throw new SyncPausedException("Salesforce: " + codes);
         }
         int status = salesforce.getStatusCode();
-        if (status == 0 || status == 401 || status == 429 || status >= 500) {
+        // 401 too: camel-salesforce renews the session on the retry
+        if (HttpOutcome.of(status) == HttpOutcome.TRANSIENT || HttpOutcome.of(status) == HttpOutcome.UNAUTHORIZED) {
             throw new TransientFailureException("Salesforce answered " + status + ": " + codes, salesforce);
         }
         throw new PermanentFailureException("Salesforce answered " + status + ": "

@@ -25,10 +25,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Every sender configured as {@code hub.webhooks.<name>.secret} whose name is not one of the built-in sources
- * (frontapp, hubspot, stripe) is a Standard Webhooks sender at {@code POST /webhooks/<name>}. Found in the
- * environment at startup (properties, YAML or {@code HUB_WEBHOOKS_<NAME>_SECRET}); a bad name or secret stops
- * the hub with a message naming the property.
+ * Every sender of {@code hub.webhooks.senders.<name>} is a Standard Webhooks sender at
+ * {@code POST /webhooks/<name>}; a bad name or secret stops the hub with a message naming the property. The form of
+ * earlier releases, {@code hub.webhooks.<name>.secret} with any name but a built-in source's, still works for this
+ * release and logs a deprecation warning naming the new property.
  */
 @Component
 public class StandardWebhookSenders implements WebhookSourceGroup, MappingDirectoryResolver {
@@ -36,24 +36,42 @@ public class StandardWebhookSenders implements WebhookSourceGroup, MappingDirect
     public static final String GENERIC_MAPPING = "standard-webhooks";
     static final ConfigurationPropertyName WEBHOOKS = ConfigurationPropertyName.of("hub.webhooks");
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    static final String SENDERS = "hub.webhooks.senders";
 
     private static final Logger log = LoggerFactory.getLogger(StandardWebhookSenders.class);
 
     private final List<WebhookSource> sources = new ArrayList<>();
     private final Map<String, String> mappingDirectories = new TreeMap<>();
 
-    public StandardWebhookSenders(Environment environment, WebhookProperties properties, Assets assets, Clock clock,
-                                  ObjectMapper mapper) {
+    public StandardWebhookSenders(Environment environment, StandardWebhooksProperties senders,
+                                  WebhookProperties properties, Assets assets, Clock clock, ObjectMapper mapper) {
         Binder binder = Binder.get(environment);
         TimestampWindow window = new TimestampWindow(clock, properties.tolerance());
-        for (String name : names(environment)) {
+        Map<String, String> prefixes = new TreeMap<>();
+        Map<String, StandardWebhookSettings> declared = new TreeMap<>();
+        senders.senders().forEach((name, settings) -> {
+            prefixes.put(name, SENDERS + "." + name);
+            declared.put(name, settings);
+        });
+        for (String name : legacyNames(environment)) {
             String prefix = "hub.webhooks." + name;
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalStateException(prefix + ".secret: '" + name + "' cannot name a webhook source; "
-                        + "use lower case letters, digits, - or _");
+            if (declared.containsKey(name)) {
+                throw new IllegalStateException(prefix + ".* and " + SENDERS + "." + name + ".* both declare sender "
+                        + name + "; keep " + SENDERS + "." + name);
             }
-            StandardWebhookSettings settings = binder.bind(prefix, StandardWebhookSettings.class)
-                    .orElseThrow(() -> new IllegalStateException(prefix + " could not be read"));
+            log.warn("{}.secret is deprecated and will stop working in the next release: write {}.{}.secret "
+                    + "(environment: HUB_WEBHOOKS_SENDERS_{}_SECRET)", prefix, SENDERS, name,
+                    name.toUpperCase(java.util.Locale.ROOT).replace("-", ""));
+            prefixes.put(name, prefix);
+            declared.put(name, binder.bind(prefix, StandardWebhookSettings.class)
+                    .orElseThrow(() -> new IllegalStateException(prefix + " could not be read")));
+        }
+        declared.forEach((name, settings) -> {
+            String prefix = prefixes.get(name);
+            if (!NAME.matcher(name).matches() || WebhookProperties.RESERVED.contains(name)) {
+                throw new IllegalStateException(prefix + ".secret: '" + name + "' cannot name a webhook sender; "
+                        + "use lower case letters, digits, - or _, and no built-in source's name");
+            }
             List<byte[]> keys = new ArrayList<>();
             for (String secret : settings.secret() == null ? List.<String>of() : settings.secret()) {
                 if (secret.isBlank()) {
@@ -72,11 +90,11 @@ public class StandardWebhookSenders implements WebhookSourceGroup, MappingDirect
             mappingDirectories.put(name, directory);
             sources.add(new StandardWebhookSource(name, keys, window, mapper));
             log.info("Standard Webhooks sender {} at /webhooks/{}, mapped by mappings/{}/", name, name, directory);
-        }
+        });
     }
 
-    /** The {@code <name>} of every {@code hub.webhooks.<name>.secret} that is not a built-in source. */
-    static TreeSet<String> names(Environment environment) {
+    /** The {@code <name>} of every {@code hub.webhooks.<name>.secret} (the deprecated form) not a built-in source. */
+    static TreeSet<String> legacyNames(Environment environment) {
         TreeSet<String> names = new TreeSet<>();
         for (var source : ConfigurationPropertySources.get(environment)) {
             if (!(source instanceof IterableConfigurationPropertySource iterable)) {
@@ -87,7 +105,7 @@ public class StandardWebhookSenders implements WebhookSourceGroup, MappingDirect
                     .filter(property -> property.getNumberOfElements() == 4
                             && "secret".equals(property.getLastElement(ConfigurationPropertyName.Form.UNIFORM)))
                     .map(property -> property.getElement(2, ConfigurationPropertyName.Form.ORIGINAL))
-                    .filter(name -> !WebhookProperties.RESERVED.contains(name))
+                    .filter(name -> !WebhookProperties.RESERVED.contains(name) && !"senders".equals(name))
                     .forEach(names::add);
         }
         return names;

@@ -2,6 +2,7 @@ package io.contexthub.store.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.HttpOutcome;
 import io.contexthub.platform.TransientFailureException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +94,7 @@ public final class OpenSearchRest implements AutoCloseable {
             if (expected.contains(status)) {
                 return new Reply(status, read(e.getResponse()));
             }
-            if (status == 429 || status >= 500) {
+            if (HttpOutcome.of(status) == HttpOutcome.TRANSIENT) {
                 throw new TransientFailureException("OpenSearch unavailable (" + status + ") for " + what + ": "
                         + e.getMessage(), e);
             }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -30,9 +31,32 @@ class StandardWebhookSendersTest {
         env.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         environment));
-        return new StandardWebhookSenders(env, WebhookSettings.front(), ASSETS, Clock.systemUTC(), new ObjectMapper());
+        StandardWebhooksProperties declared = Binder.get(env).bind("hub.webhooks", StandardWebhooksProperties.class)
+                .orElseGet(() -> new StandardWebhooksProperties(null));
+        return new StandardWebhookSenders(env, declared, WebhookSettings.front(), ASSETS, Clock.systemUTC(),
+                new ObjectMapper());
     }
 
+    @Test
+    void sendersAreAMapByNameFromPropertiesOrTheEnvironment() {
+        var senders = senders(Map.of("hub.webhooks.senders.acme.secret", SECRET,
+                        "hub.webhooks.senders.acme.mapping", "hubspot", "hub.webhooks.stripe.secret", "whsec_y"),
+                Map.of("HUB_WEBHOOKS_SENDERS_BILLING_SECRET", SECRET));
+
+        assertThat(senders.sources()).extracting(WebhookSource::name).containsExactly("acme", "billing");
+        assertThat(senders.directory("acme")).contains("hubspot");
+        assertThat(senders.directory("billing")).contains(StandardWebhookSenders.GENERIC_MAPPING);
+    }
+
+    @Test
+    void aSenderDeclaredTwiceOrNamedLikeABuiltInSourceStopsTheHub() {
+        assertThatThrownBy(() -> senders(Map.of("hub.webhooks.senders.acme.secret", SECRET,
+                "hub.webhooks.acme.secret", SECRET), Map.of())).hasMessageContaining("hub.webhooks.senders.acme");
+        assertThatThrownBy(() -> senders(Map.of("hub.webhooks.senders.stripe.secret", SECRET), Map.of()))
+                .hasMessageContaining("hub.webhooks.senders.stripe.secret");
+    }
+
+    /** The form of earlier releases: still read, with a deprecation warning. */
     @Test
     void everyOtherNameWithASecretIsASenderFromPropertiesOrTheEnvironment() {
         var senders = senders(Map.of("hub.webhooks.acme.secret", SECRET, "hub.webhooks.frontapp.secret", "x",
