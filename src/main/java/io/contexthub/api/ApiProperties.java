@@ -1,6 +1,7 @@
 package io.contexthub.api;
 
-import jakarta.validation.constraints.NotBlank;
+import io.contexthub.platform.Secret;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,14 +18,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("hub.api")
 public record ApiProperties(
-        @NotBlank(message = "hub.api.token (env HUB_API_TOKEN) must be set: the /api endpoints require it")
-        String token,
+        @NotNull(message = "hub.api.token (env HUB_API_TOKEN) must be set: the /api endpoints require it")
+        Secret token,
         @Positive @DefaultValue("100") int maxHits,
         @DefaultValue("false") boolean protectMetrics) {
-
-    /** Never prints the token. */
-    @Override
-    public String toString() {
-        return "ApiProperties[token=***, maxHits=" + maxHits + ", protectMetrics=" + protectMetrics + "]";
-    }
 }

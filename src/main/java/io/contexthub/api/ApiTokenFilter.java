@@ -1,6 +1,7 @@
 package io.contexthub.api;
 
 import io.contexthub.platform.ErrorBodies;
+import io.contexthub.platform.Secret;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +18,8 @@ public class ApiTokenFilter extends OncePerRequestFilter {
 
     private final byte[] token;
 
-    public ApiTokenFilter(String token) {
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+    public ApiTokenFilter(Secret token) {
+        this.token = token.reveal().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -153,7 +153,7 @@ class ContextQueryBenchmark {
         var context = new CustomerContextApi(new CustomerProfiles(profiles, store, mapper),
                 new IdentityApi(profiles, graph, null, mapper), store, embedder,
                 new SourceActivity(Clock.systemUTC()), mapper, Clock.systemUTC(),
-                new ApiProperties("bench", 100, false));
+                new ApiProperties(io.contexthub.platform.Secret.valueOf("bench"), 100, false));
         var customerContext = time(i -> context.contextOf(customerId(random.nextInt(CUSTOMERS)), null, 20, null));
         var byEmail = time(i -> context.contextOf("person" + random.nextInt(CUSTOMERS) + "@example.com", null, 20,
                 null));

@@ -41,8 +41,9 @@ public class FrontApi extends OAuthApi {
                 properties.burstPerSecond(), clock), EARLY_REFRESH, clock, mapper);
         this.properties = properties;
         var oauth = properties.oauth();
-        this.refreshTokens = oauth.configured() ? new RotatingRefreshToken(REFRESH_TOKEN, oauth.refreshToken(),
-                new CredentialSeal(oauth.clientSecret()), checkpoints, clock, mapper) : null;
+        this.refreshTokens = oauth.configured() ? new RotatingRefreshToken(REFRESH_TOKEN,
+                oauth.refreshToken().reveal(), new CredentialSeal(oauth.clientSecret().reveal()), checkpoints, clock,
+                mapper) : null;
     }
 
     @Override
@@ -53,8 +54,8 @@ public class FrontApi extends OAuthApi {
     /** A company API token as it is; otherwise an OAuth access token. */
     @Override
     public synchronized String authorization() {
-        if (properties.apiToken() != null && !properties.apiToken().isBlank()) {
-            return "Bearer " + properties.apiToken();
+        if (properties.apiToken() != null) {
+            return "Bearer " + properties.apiToken().reveal();
         }
         if (!properties.oauth().configured()) {
             throw new PermanentFailureException("hub.connectors.frontapp: set api-token, or oauth.client-id, "
@@ -105,7 +106,7 @@ public class FrontApi extends OAuthApi {
     private JsonNode refresh(String refreshToken) {
         var oauth = properties.oauth();
         String form = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
-        String basic = Base64.getEncoder().encodeToString((oauth.clientId() + ":" + oauth.clientSecret())
+        String basic = Base64.getEncoder().encodeToString((oauth.clientId() + ":" + oauth.clientSecret().reveal())
                 .getBytes(StandardCharsets.UTF_8));
         return tokens.post(oauth.tokenUrl(), Map.of("Authorization", "Basic " + basic), form, "Front",
                 "authorise the app again and set hub.connectors.frontapp.oauth.refresh-token");

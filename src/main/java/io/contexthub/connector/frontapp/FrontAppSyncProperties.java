@@ -1,5 +1,6 @@
 package io.contexthub.connector.frontapp;
 
+import io.contexthub.platform.Secret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record FrontAppSyncProperties(
         @DefaultValue("false") boolean enabled,
         @NotNull @DefaultValue("https://api2.frontapp.com") URI baseUrl,
-        String apiToken,
+        Secret apiToken,
         @Valid @NotNull @DefaultValue OAuth oauth,
         @Positive @DefaultValue("50") int requestsPerMinute,
         @Positive @DefaultValue("5") int burstPerSecond,
@@ -44,17 +45,11 @@ public record FrontAppSyncProperties(
      * @param refreshToken a refresh token from the authorization-code flow
      * @param tokenUrl     Front's token endpoint
      */
-    public record OAuth(String clientId, String clientSecret, String refreshToken,
+    public record OAuth(String clientId, Secret clientSecret, Secret refreshToken,
                         @NotNull @DefaultValue("https://app.frontapp.com/oauth/token") URI tokenUrl) {
 
         public boolean configured() {
-            return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank()
-                    && refreshToken != null && !refreshToken.isBlank();
-        }
-
-        @Override
-        public String toString() {
-            return "OAuth[clientId=" + clientId + ", tokenUrl=" + tokenUrl + "]";
+            return clientId != null && !clientId.isBlank() && clientSecret != null && refreshToken != null;
         }
     }
 
@@ -69,12 +64,6 @@ public record FrontAppSyncProperties(
     }
 
     public boolean configured() {
-        return (apiToken != null && !apiToken.isBlank()) || oauth.configured();
-    }
-
-    @Override
-    public String toString() {
-        return "FrontAppSyncProperties[enabled=" + enabled + ", baseUrl=" + baseUrl + ", apiToken="
-                + (apiToken == null || apiToken.isBlank() ? "unset" : "set") + ", oauth=" + oauth + "]";
+        return apiToken != null || oauth.configured();
     }
 }

@@ -1,5 +1,6 @@
 package io.contexthub.connector.salesforce;
 
+import io.contexthub.platform.Secret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -37,8 +38,8 @@ public record SalesforceProperties(
         @DefaultValue("false") boolean enabled,
         @NotNull @DefaultValue("https://login.salesforce.com") URI loginUrl,
         String clientId,
-        String clientSecret,
-        String refreshToken,
+        Secret clientSecret,
+        Secret refreshToken,
         @NotBlank @DefaultValue("59.0") String apiVersion,
         @DecimalMin("0.1") @DecimalMax("1.0") @DefaultValue("0.9") double limitThreshold,
         @Positive @DefaultValue("60") int requestsPerMinute,
@@ -68,12 +69,6 @@ public record SalesforceProperties(
     }
 
     public boolean configured() {
-        return clientId != null && !clientId.isBlank() && refreshToken != null && !refreshToken.isBlank();
-    }
-
-    @Override
-    public String toString() {
-        return "SalesforceProperties[enabled=" + enabled + ", loginUrl=" + loginUrl + ", clientId=" + clientId
-                + ", apiVersion=" + apiVersion + "]";
+        return clientId != null && !clientId.isBlank() && refreshToken != null;
     }
 }

@@ -17,7 +17,7 @@ public final class OpenSearchClients {
         if (properties.username() != null && !properties.username().isBlank()) {
             var credentials = new BasicCredentialsProvider();
             credentials.setCredentials(new AuthScope(null, -1), new UsernamePasswordCredentials(
-                    properties.username(), String.valueOf(properties.password()).toCharArray()));
+                    properties.username(), (properties.password() == null ? "" : properties.password().reveal()).toCharArray()));
             builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
         }
         return builder.build();

@@ -1,5 +1,6 @@
 package io.contexthub.store.opensearch;
 
+import io.contexthub.platform.Secret;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,15 +28,8 @@ public record OpenSearchProperties(
                 message = "hub.opensearch.index-prefix must be lower case letters, digits, - or _")
         @DefaultValue("context") String indexPrefix,
         String username,
-        String password,
+        Secret password,
         @Min(0) @DefaultValue("1") int replicas,
         @Pattern(regexp = "true|false", message = "hub.opensearch.refresh must be true or false")
         @DefaultValue("false") String refresh) {
-
-    /** Never prints the password. */
-    @Override
-    public String toString() {
-        return "OpenSearchProperties[url=" + url + ", indexPrefix=" + indexPrefix + ", username=" + username
-                + ", password=" + (password == null ? "unset" : "***") + ", replicas=" + replicas + ", refresh=" + refresh + "]";
-    }
 }
