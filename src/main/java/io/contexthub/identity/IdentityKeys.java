@@ -1,6 +1,7 @@
 package io.contexthub.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,8 @@ public final class IdentityKeys {
     public static final String XREF = "xref";
     public static final String ACCOUNT = "account";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Map<String, String> crossReferences;
     private final Set<String> freeMail;
 
@@ -43,6 +46,15 @@ public final class IdentityKeys {
         this.crossReferences = properties.crossReferences();
         this.freeMail = new HashSet<>(shippedFreeMailDomains());
         properties.freeMailDomains().forEach(d -> freeMail.add(d.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The keys of a stored customer record (its canonical JSON). */
+    public Set<String> ofStored(String json) {
+        try {
+            return of(JSON.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored customer record is not JSON", e);
+        }
     }
 
     public Set<String> of(JsonNode customer) {

@@ -1,12 +1,8 @@
 package io.contexthub.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.mapping.CanonicalDocument;
 import io.contexthub.pipeline.PreparedBatch;
 import io.contexthub.store.ContextStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -24,13 +20,11 @@ public class IdentityLinker {
     private final ContextStore store;
     private final IdentityGraph graph;
     private final IdentityKeys keys;
-    private final ObjectMapper mapper;
 
-    public IdentityLinker(ContextStore store, IdentityGraph graph, IdentityKeys keys, ObjectMapper mapper) {
+    public IdentityLinker(ContextStore store, IdentityGraph graph, IdentityKeys keys) {
         this.store = store;
         this.graph = graph;
         this.keys = keys;
-        this.mapper = mapper;
     }
 
     public PreparedBatch link(PreparedBatch batch) {
@@ -39,20 +33,12 @@ public class IdentityLinker {
                 .map(CanonicalDocument::id).forEach(customers::add));
         Map<String, Set<String>> records = new LinkedHashMap<>();
         for (String id : customers) {
-            store.get("customer", id).ifPresent(stored -> records.put(id, keys.of(parse(stored.json()))));
+            store.get("customer", id).ifPresent(stored -> records.put(id, keys.ofStored(stored.json())));
         }
         if (!records.isEmpty()) {
             graph.observe(records);
             graph.flush();
         }
         return batch;
-    }
-
-    private JsonNode parse(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored document is not JSON", e);
-        }
     }
 }

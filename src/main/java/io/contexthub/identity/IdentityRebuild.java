@@ -1,13 +1,9 @@
 package io.contexthub.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.store.ContextStore;
 import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +23,11 @@ public class IdentityRebuild {
     private final ContextStore store;
     private final IdentityGraph graph;
     private final IdentityKeys keys;
-    private final ObjectMapper mapper;
 
-    public IdentityRebuild(ContextStore store, IdentityGraph graph, IdentityKeys keys, ObjectMapper mapper) {
+    public IdentityRebuild(ContextStore store, IdentityGraph graph, IdentityKeys keys) {
         this.store = store;
         this.graph = graph;
         this.keys = keys;
-        this.mapper = mapper;
     }
 
     /** Returns how many customer records were linked. */
@@ -45,7 +39,7 @@ public class IdentityRebuild {
             List<SearchHit> page = store.search(new SearchQuery(null, null, "customer", PAGE, all, cursor));
             Map<String, Set<String>> linked = new LinkedHashMap<>();
             for (SearchHit hit : page) {
-                linked.put(hit.id(), keys.of(parse(hit.json())));
+                linked.put(hit.id(), keys.ofStored(hit.json()));
             }
             graph.observe(linked);
             graph.flush();
@@ -53,13 +47,5 @@ public class IdentityRebuild {
             cursor = page.size() == PAGE ? page.get(page.size() - 1).cursor() : null;
         } while (cursor != null);
         return records;
-    }
-
-    private JsonNode parse(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored document is not JSON", e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.contexthub.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.embedding.Embedder;
 import io.contexthub.identity.IdentityGraph;
 import io.contexthub.identity.IdentityKeys;
@@ -93,12 +92,8 @@ class CustomerContextTest {
 
     /** What the processing route's identityLinker step does for each stored customer record. */
     private void link(ContextDocument customer) {
-        try {
-            graph.observe(customer.id(), keys.of(new ObjectMapper().readTree(customer.json())));
-            graph.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        graph.observe(customer.id(), keys.ofStored(customer.json()));
+        graph.flush();
     }
 
     @Test
