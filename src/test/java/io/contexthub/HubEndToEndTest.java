@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.FrontSigner;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -325,5 +327,27 @@ class HubEndToEndTest {
                     .allMatch(name -> Files.exists(Path.of("target/classes/hub/routes", name)),
                             "packaged for the hub to load");
         }
+    }
+
+    @Test
+    void everyRouteADescriptorDeclaresRunsGeneratedFromItsSourceOrStream() throws IOException {
+        List<String> declared = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(Path.of("connectors"))) {
+            for (Path dir : dirs.toList()) {
+                JsonNode descriptor = new YAMLMapper().readTree(dir.resolve("connector.yaml").toFile());
+                if (descriptor.path("webhooks").has("route")) {
+                    declared.add(descriptor.path("webhooks").path("route").asText());
+                }
+                descriptor.path("syncs").properties().stream().filter(sync -> sync.getValue().has("settings"))
+                        .forEach(sync -> {
+                            String route = "sync." + descriptor.path("id").asText() + "." + sync.getKey();
+                            declared.add(route);
+                            declared.add(route + ".schedule");
+                        });
+            }
+        }
+        assertThat(declared).hasSizeGreaterThan(10);
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsAll(declared)
+                .contains("webhook.standard.receive", "sync.fetch.salesforce");
     }
 }

@@ -68,6 +68,8 @@ public class ConnectorsApi {
             ObjectNode node = ((ArrayNode) connector.get("streams")).addObject();
             node.put("name", stream.name());
             node.put("enabled", stream.enabled());
+            node.put("scheduled", stream.scheduled());
+            node.put("every", stream.every().toString());
             node.put("state", checkpoint.state().text());
             node.put("cursor", checkpoint.cursor());
             lagSeconds(checkpoint.cursor()).ifPresent(lag -> node.put("lagSeconds", lag));

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class Assets {
 
     static final String PACKAGED_ROOT = "classpath:hub/";
-    static final String[] REQUIRED_FOLDERS = {"routes", "mappings", "canonical-model"};
+    static final String[] REQUIRED_FOLDERS = {"routes", "mappings", "canonical-model", "connectors"};
 
     private final String root;
     private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
@@ -35,7 +35,7 @@ public class Assets {
             for (String folder : REQUIRED_FOLDERS) {
                 if (!Files.isDirectory(dir.resolve(folder))) {
                     throw new IllegalStateException("hub.assets-dir=" + dir + " has no " + folder
-                            + "/ folder; it must hold a complete copy of routes/, mappings/ and canonical-model/");
+                            + "/ folder; it must hold a complete copy of routes/, mappings/, canonical-model/ and connectors/");
                 }
             }
             root = dir.toUri().toString();

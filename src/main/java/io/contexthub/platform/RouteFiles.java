@@ -1,11 +1,6 @@
 package io.contexthub.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,23 +10,23 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Decides which route files Camel loads, the same way from the packaged jar, a directory classpath and an
- * assets directory: every {@code routes/*.yaml} (not its subfolders) plus the consumer of the configured bus,
- * {@code routes/staging/<hub.staging>.yaml}. Camel gets the list as explicit locations, because its own
- * wildcard patterns reach into subfolders on a directory classpath but not inside a jar (the jar of 2026-11
- * loaded no consumer and indexed nothing). {@code routes/on-demand/} is never listed: the features that need
- * those routes add them. An explicit {@code camel.main.routes-include-pattern} (environment, command line)
- * still wins, for whoever wants to choose by hand.
+ * assets directory: every {@code routes/*.yaml} (not its subfolders), the consumer of the configured bus,
+ * {@code routes/staging/<hub.staging>.yaml}, and a connector's own routes, {@code connectors/<id>/routes.yaml}
+ * (few connectors have one: streams and webhook endpoints are generated from their beans). Camel gets the list
+ * as explicit locations, because its own wildcard patterns reach into subfolders on a directory classpath but not
+ * inside a jar (the jar of 2026-11 loaded no consumer and indexed nothing). Other files of a connector's folder
+ * (Salesforce's {@code changes.yaml}) are never listed: the features that need those routes add them. An explicit
+ * {@code camel.main.routes-include-pattern} (environment, command line) still wins, for whoever wants to choose
+ * by hand.
  */
 public class RouteFiles implements EnvironmentPostProcessor {
 
     static final String INCLUDE = "camel.main.routes-include-pattern";
     static final String EXCLUDE = "camel.main.routes-exclude-pattern";
-    static final String PACKAGED = "classpath:hub/";
+    static final String PACKAGED = AssetFiles.PACKAGED;
 
     private final Log log;
 
@@ -45,9 +40,7 @@ public class RouteFiles implements EnvironmentPostProcessor {
             log.info("Route files: " + INCLUDE + " is set explicitly to " + environment.getProperty(INCLUDE));
             return;
         }
-        String assetsDir = environment.getProperty("hub.assets-dir");
-        String root = assetsDir == null || assetsDir.isBlank() ? PACKAGED
-                : Path.of(assetsDir).toAbsolutePath().normalize().toUri().toString();
+        String root = AssetFiles.root(environment);
         String staging = environment.getProperty("hub.staging", "spool").trim().toLowerCase(Locale.ROOT);
         List<String> files = locations(root, staging);
         environment.getPropertySources().addFirst(new MapPropertySource("hubRouteFiles",
@@ -63,41 +56,16 @@ public class RouteFiles implements EnvironmentPostProcessor {
             throw new IllegalStateException("hub.staging=" + staging + " has no consumer route: "
                     + root + "routes/staging/" + staging + ".yaml does not exist (expected spool or kafka)");
         }
-        files.addAll(consumer);
-        if (files.size() == consumer.size()) {
+        if (files.isEmpty()) {
             throw new IllegalStateException("no route files in " + root + "routes/");
         }
+        files.addAll(consumer);
+        files.addAll(list(root, "connectors/*/routes.yaml"));
         return files;
     }
 
     private static List<String> list(String root, String pattern) {
-        var resolver = new PathMatchingResourcePatternResolver(RouteFiles.class.getClassLoader());
-        try {
-            return Arrays.stream(resolver.getResources(root + pattern))
-                    .filter(Resource::exists)
-                    .map(resource -> location(root, pattern, resource))
-                    .sorted(Comparator.naturalOrder())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root + pattern, e);
-        }
-    }
-
-    /**
-     * {@code classpath:hub/routes/api.yaml} for a packaged file (its jar URL would not survive a repackaged jar),
-     * the file URI for one in an assets directory.
-     */
-    private static String location(String root, String pattern, Resource resource) {
-        String folder = pattern.substring(0, pattern.lastIndexOf('/') + 1);
-        return root.startsWith("classpath:") ? root + folder + resource.getFilename() : fileUri(resource);
-    }
-
-    private static String fileUri(Resource resource) {
-        try {
-            return "file:" + resource.getFile().toPath().toAbsolutePath().normalize();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AssetFiles.list(root, pattern).stream().map(file -> file.location()).toList();
     }
 
     private static boolean isExplicit(ConfigurableEnvironment environment) {

@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +51,12 @@ public class SyncRuns {
     private final MeterRegistry meters;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
-    public SyncRuns(List<SyncStream> streams, CheckpointStore checkpoints, EnvelopeCodec codec, Deliveries deliveries,
-                    ObjectMapper mapper, Clock clock, MeterRegistry meters) {
-        this.streams = streams.stream().collect(Collectors.toMap(s -> key(s.connector(), s.name()),
-                Function.identity()));
+    public SyncRuns(List<SyncStream> streams, List<SyncStreamGroup> groups, CheckpointStore checkpoints,
+                    EnvelopeCodec codec, Deliveries deliveries, ObjectMapper mapper, Clock clock, MeterRegistry meters) {
+        this.streams = Stream.concat(streams.stream(), groups.stream().flatMap(group -> group.streams().stream()))
+                .collect(Collectors.toMap(s -> key(s.connector(), s.name()), Function.identity(), (a, b) -> {
+                    throw new IllegalStateException("two sync streams named " + key(a.connector(), a.name()));
+                }, TreeMap::new));
         this.checkpoints = checkpoints;
         this.codec = codec;
         this.deliveries = deliveries;

@@ -1,12 +1,15 @@
 package io.contexthub.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One stream of a scheduled sync (Front events, Front contacts, ...): where a run starts and how each response is
- * read. The paging loop, checkpoints, staging, retries and rate limits are shared (routes/templates.yaml).
+ * read. The paging loop, checkpoints, staging, retries and rate limits are shared (routes/templates.yaml); the
+ * stream's routes ({@code sync.<connector>.<stream>} and its schedule) are generated from it by {@link SyncRoutes},
+ * so a connector adds a stream by adding a bean (or an entry of a {@link SyncStreamGroup}), never a route file.
  */
 public interface SyncStream {
 
@@ -27,6 +30,17 @@ public interface SyncStream {
     /** False for a stream switched off in configuration: its runs do nothing. */
     default boolean enabled() {
         return true;
+    }
+
+    /** The delay between two scheduled runs ({@code hub.connectors.<connector>.streams.<stream>.every}). */
+    Duration every();
+
+    /** Whether the schedule runs (the connector's {@code enabled} setting); the API can start a run either way. */
+    boolean scheduled();
+
+    /** The endpoint that makes one call of this stream: the shared HTTP client unless the connector has its own. */
+    default String fetch() {
+        return "direct:sync.fetch";
     }
 
     /** The API this stream calls: authentication, rate budget, which hosts may be followed. */

@@ -17,7 +17,7 @@ class FailFastIT {
     @Test
     void aMissingConsumerRouteStopsTheHubNamingIt() throws Exception {
         Path assets = Files.createTempDirectory(Path.of("target"), "assets-");
-        for (String folder : new String[] {"routes", "mappings", "canonical-model"}) {
+        for (String folder : new String[] {"routes", "mappings", "canonical-model", "connectors"}) {
             TestFiles.copyTree(Path.of(folder), assets.resolve(folder));
         }
         Path consumer = assets.resolve("routes/staging/spool.yaml");

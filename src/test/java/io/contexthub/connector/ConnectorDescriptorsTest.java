@@ -4,43 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.contexthub.connector.salesforce.SalesforceProperties;
+import io.contexthub.sync.SyncStreamSettings;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The connector descriptors an integrator reads first must not drift from what the hub runs: each names its own
- * folder, a doc page that exists, mappings that exist with golden tests beside them, and routes that are declared.
+ * folder, a doc page that exists, mappings that exist with golden tests beside them, and streams whose settings the
+ * hub binds (HubEndToEndTest checks that every declared route runs).
  */
 class ConnectorDescriptorsTest {
 
     static final YAMLMapper YAML = new YAMLMapper();
-    static final Pattern ROUTE_ID = Pattern.compile("(?m)^\\s*-?\\s*(?:routeId|id):\\s*\"?([\\w.{}-]+)\"?\\s*$");
+    /** What the streams' settings records bind: every connector's, plus Salesforce's query. */
+    static final List<String> STREAM_SETTINGS = Stream.of(SyncStreamSettings.class, SalesforceProperties.Stream.class)
+            .flatMap(type -> Arrays.stream(type.getRecordComponents())).map(RecordComponent::getName).toList();
 
     static Stream<Path> descriptors() throws IOException {
         return Files.list(Path.of("connectors")).map(dir -> dir.resolve("connector.yaml")).filter(Files::exists)
                 .sorted();
-    }
-
-    static List<String> declaredRouteIds() throws IOException {
-        List<String> ids = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("routes"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                Matcher matcher = ROUTE_ID.matcher(Files.readString(file));
-                while (matcher.find()) {
-                    ids.add(matcher.group(1));
-                }
-            }
-        }
-        return ids;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,14 +58,14 @@ class ConnectorDescriptorsTest {
                         .as("golden test beside %s", file).isRegularFile();
             }
         }
-        List<String> routes = declaredRouteIds();
-        if (connector.has("webhooks")) {
-            assertThat(routes).as("webhook route of %s", descriptor)
-                    .contains(connector.path("webhooks").path("route").asText());
-        }
-        for (JsonNode sync : connector.path("syncs")) {
-            String route = sync.path("route").asText().split(" ")[0];
-            assertThat(routes).as("route of %s", descriptor).contains(route);
+        for (Map.Entry<String, JsonNode> sync : connector.path("syncs").properties()) {
+            if (sync.getValue().has("settings")) {
+                assertThat(sync.getValue().path("settings").path("every").asText())
+                        .as("the schedule of %s/%s", folder, sync.getKey()).isNotBlank();
+                assertThat(sync.getValue().path("settings").properties()).extracting(Map.Entry::getKey)
+                        .as("settings of %s/%s (a stream's record binds these)", folder, sync.getKey())
+                        .isSubsetOf(STREAM_SETTINGS);
+            }
         }
     }
 }

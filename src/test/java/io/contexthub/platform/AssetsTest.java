@@ -42,7 +42,7 @@ class AssetsTest {
 
     @Test
     void aChangedMappingInTheAssetsDirectoryTakesEffect() throws IOException {
-        for (String folder : new String[] {"routes", "mappings", "canonical-model"}) {
+        for (String folder : new String[] {"routes", "mappings", "canonical-model", "connectors"}) {
             TestFiles.copyTree(Path.of(folder), dir.resolve(folder));
         }
         Path mapping = dir.resolve("mappings/frontapp/events-to-event.jsonata");
@@ -68,15 +68,17 @@ class AssetsTest {
     @Test
     void theRoutesFollowTheAssetsDirectory() throws IOException {
         TestFiles.copyTree(Path.of("routes"), dir.resolve("routes"));
+        TestFiles.copyTree(Path.of("connectors"), dir.resolve("connectors"));
         var environment = new MockEnvironment().withProperty("hub.assets-dir", dir.toString())
                 .withProperty("hub.staging", "kafka");
         new RouteFiles(DEFERRED_LOGS).postProcessEnvironment(environment, new SpringApplication());
 
         String routes = dir.toAbsolutePath().normalize() + "/routes/";
         assertThat(environment.getProperty("camel.main.routes-include-pattern").split(","))
-                .contains("file:" + routes + "webhooks.yaml", "file:" + routes + "staging/kafka.yaml")
+                .contains("file:" + routes + "templates.yaml", "file:" + routes + "staging/kafka.yaml",
+                        "file:" + dir.toAbsolutePath().normalize() + "/connectors/salesforce/routes.yaml")
                 .doesNotContain("file:" + routes + "staging/spool.yaml")
-                .noneMatch(file -> file.contains("on-demand"));
+                .noneMatch(file -> file.contains("changes.yaml"));
     }
 
     @Test

@@ -15,7 +15,7 @@ class ConfigurationDefaultsTest {
         assertThat(environment.getProperty("hub.webhooks.rate-limit.requests")).isEqualTo("7");
         assertThat(environment.getProperty("hub.webhooks.rate-limit.period-millis")).isEqualTo("1000");
         assertThat(environment.getProperty("hub.processing.circuit-breaker.failure-rate-threshold")).isEqualTo("50");
-        assertThat(environment.getProperty("hub.connectors.ga4.every")).isEqualTo("6h");
+        assertThat(environment.getProperty("hub.connectors.frontapp.page-size")).isEqualTo("100");
         assertThat(environment.getProperty("hub.data-dir")).isEqualTo("./data");
     }
 }

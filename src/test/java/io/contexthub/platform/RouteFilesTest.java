@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RouteFilesTest {
 
     @Test
-    void eachBusGetsTheTopLevelRoutesAndOnlyItsOwnConsumer() {
+    void eachBusGetsTheTopLevelRoutesItsOwnConsumerAndTheConnectorsRoutes() {
         List<String> spool = RouteFiles.locations(RouteFiles.PACKAGED, "spool");
         List<String> kafka = RouteFiles.locations(RouteFiles.PACKAGED, "kafka");
 
@@ -20,7 +20,8 @@ class RouteFilesTest {
                 "classpath:hub/routes/staging/spool.yaml").doesNotContain("classpath:hub/routes/staging/kafka.yaml");
         assertThat(kafka).contains("classpath:hub/routes/staging/kafka.yaml")
                 .doesNotContain("classpath:hub/routes/staging/spool.yaml");
-        assertThat(spool).allMatch(file -> !file.contains("on-demand"));
+        assertThat(spool).contains("classpath:hub/connectors/salesforce/routes.yaml")
+                .doesNotContain("classpath:hub/connectors/salesforce/changes.yaml");
         assertThat(spool.size()).isEqualTo(kafka.size());
     }
 }

@@ -26,14 +26,16 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.stereotype.Component;
 
 /**
- * Lints every route file under {@code routes/} without starting anything: explicit and unique ids, every
- * {@code routeConfigurationId}, template and {@code direct:} endpoint exists, every template parameter is described
- * and every instance gives the required ones, and every {@code bean} step names a bean of the hub with that method.
+ * Lints every route file under {@code routes/} and in the connectors' folders without starting anything: explicit
+ * and unique ids, every {@code routeConfigurationId}, template and {@code direct:} endpoint exists, every template
+ * parameter is described and every instance gives the required ones, and every {@code bean} step names a bean of
+ * the hub with that method.
  * A typo in a route file fails here, not at startup of the packaged jar (or, for a conditional route, at 3 a.m.).
  */
 class RouteLintTest {
 
     static final Path ROUTES = Path.of("routes");
+    static final Path CONNECTORS = Path.of("connectors");
 
     static final Map<String, Class<?>> beans = new HashMap<>();
     static final List<JsonNode> definitions = new ArrayList<>();
@@ -41,14 +43,17 @@ class RouteLintTest {
 
     @BeforeAll
     static void read() throws Exception {
-        try (Stream<Path> files = Files.walk(ROUTES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        try (Stream<Path> routes = Files.walk(ROUTES); Stream<Path> connectors = Files.walk(CONNECTORS)) {
+            List<Path> files = Stream.concat(routes, connectors.filter(f -> f.getNameCount() == 3))
+                    .filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("connector.yaml")).sorted().toList();
+            for (Path file : files) {
                 for (JsonNode definition : new YAMLMapper().readTree(file.toFile())) {
                     definitions.add(definition);
-                    fileOf.put(definition, ROUTES.relativize(file).toString());
+                    fileOf.put(definition, file.toString());
                 }
             }
         }
+        assertThat(fileOf.values()).contains("connectors/salesforce/routes.yaml", "connectors/salesforce/changes.yaml");
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new org.springframework.core.type.filter.AnnotationTypeFilter(Component.class));
         var registry = new SimpleBeanDefinitionRegistry();

@@ -64,6 +64,14 @@ class SyncHttpTest {
             return api;
         }
 
+        public java.time.Duration every() {
+            return java.time.Duration.ofMinutes(5);
+        }
+
+        public boolean scheduled() {
+            return false;
+        }
+
         public List<SyncRequest> first(Optional<String> cursor) {
             return List.of(new SyncRequest("things", "https://api.example.com/things"));
         }

@@ -1,12 +1,14 @@
 package io.contexthub.connector.frontapp;
 
 import io.contexthub.platform.Secret;
+import io.contexthub.sync.SyncStreamSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,7 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param burstPerSecond    Front's per-resource burst limit (5 per second)
  * @param pageSize          results per page (Front allows 100, 15 for events)
  * @param eventsLookback    how far back the very first events run reaches
- * @param streams           schedules per stream
+ * @param streams           each stream's schedule and switch ({@code streams.<stream>.every / .enabled}); the
+ *                          defaults are in connectors/frontapp/connector.yaml
  */
 @Validated
 @ConfigurationProperties("hub.connectors.frontapp")
@@ -37,7 +40,7 @@ public record FrontAppSyncProperties(
         @Positive @DefaultValue("5") int burstPerSecond,
         @Positive @Max(100) @DefaultValue("100") int pageSize,
         @NotNull @DefaultValue("P30D") Duration eventsLookback,
-        @Valid @NotNull @DefaultValue Streams streams) {
+        @NotNull @DefaultValue Map<String, @Valid SyncStreamSettings> streams) {
 
     /**
      * @param clientId     the OAuth app's client id
@@ -51,16 +54,6 @@ public record FrontAppSyncProperties(
         public boolean configured() {
             return clientId != null && !clientId.isBlank() && clientSecret != null && refreshToken != null;
         }
-    }
-
-    /**
-     * @param events        incremental: GET /events since the cursor (the only endpoint that sees every change)
-     * @param contacts      incremental: GET /contacts updated since the cursor
-     * @param conversations backfill: every conversation and its messages, once
-     */
-    public record Streams(@NotNull @DefaultValue("5m") Duration events,
-                          @NotNull @DefaultValue("1h") Duration contacts,
-                          @NotNull @DefaultValue("24h") Duration conversations) {
     }
 
     public boolean configured() {

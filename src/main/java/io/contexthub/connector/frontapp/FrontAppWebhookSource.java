@@ -43,9 +43,10 @@ public class FrontAppWebhookSource extends SignedWebhookSource {
 
     private final List<String> ruleSecrets;
 
-    public FrontAppWebhookSource(WebhookProperties properties, Clock clock, ObjectMapper mapper) {
-        super(NAME, properties.frontapp().secret(), properties, clock, mapper);
-        this.ruleSecrets = properties.frontapp().ruleSecret();
+    public FrontAppWebhookSource(FrontAppWebhookProperties own, WebhookProperties properties, Clock clock,
+                                 ObjectMapper mapper) {
+        super(NAME, own.secret(), properties, clock, mapper);
+        this.ruleSecrets = own.ruleSecret();
     }
 
     @Override

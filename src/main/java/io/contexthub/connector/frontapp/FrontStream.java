@@ -2,6 +2,8 @@ package io.contexthub.connector.frontapp;
 
 import io.contexthub.sync.SyncApi;
 import io.contexthub.sync.SyncStream;
+import io.contexthub.sync.SyncStreamSettings;
+import java.time.Duration;
 
 /** What every Front sync stream shares: the connector, the API, Front's timestamps as cursors, the base URL. */
 abstract class FrontStream implements SyncStream {
@@ -17,6 +19,25 @@ abstract class FrontStream implements SyncStream {
     @Override
     public String connector() {
         return FrontAppWebhookSource.NAME;
+    }
+
+    @Override
+    public Duration every() {
+        return settings().every();
+    }
+
+    @Override
+    public boolean enabled() {
+        return settings().enabled();
+    }
+
+    @Override
+    public boolean scheduled() {
+        return properties.enabled();
+    }
+
+    private SyncStreamSettings settings() {
+        return SyncStreamSettings.of(properties.streams(), connector(), name());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.contexthub.connector.ga4;
 
+import io.contexthub.sync.SyncStreamSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * Google Analytics 4 reports pulled with the Data API's runReport ({@code hub.connectors.ga4.*}).
  *
  * @param enabled              whether the schedule runs
- * @param every                how often it runs
+ * @param streams              the one stream's schedule, {@code streams.reports.every / .enabled} (default in
+ *                             connectors/ga4/connector.yaml)
  * @param propertyId           the GA4 property, digits only
  * @param serviceAccountKey    the service account's JSON key file (the account must be a user of the property)
  * @param baseUrl              the Data API
@@ -34,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hub.connectors.ga4")
 public record Ga4Properties(
         @DefaultValue("false") boolean enabled,
-        @NotNull @DefaultValue("6h") java.time.Duration every,
+        @NotNull @DefaultValue Map<String, @Valid SyncStreamSettings> streams,
         String propertyId,
         Path serviceAccountKey,
         @NotNull @DefaultValue("https://analyticsdata.googleapis.com") URI baseUrl,

@@ -10,10 +10,12 @@ import io.contexthub.sync.SyncPage;
 import io.contexthub.sync.SyncRecord;
 import io.contexthub.sync.SyncRequest;
 import io.contexthub.sync.SyncStream;
+import io.contexthub.sync.SyncStreamSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -63,6 +65,25 @@ public class Ga4ReportsStream implements SyncStream {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Duration every() {
+        return settings().every();
+    }
+
+    @Override
+    public boolean enabled() {
+        return settings().enabled();
+    }
+
+    @Override
+    public boolean scheduled() {
+        return properties.enabled();
+    }
+
+    private SyncStreamSettings settings() {
+        return SyncStreamSettings.of(properties.streams(), connector(), name());
     }
 
     @Override

@@ -47,9 +47,10 @@ public class HubSpotWebhookSource extends SignedWebhookSource {
 
     private final URI publicUrl;
 
-    public HubSpotWebhookSource(WebhookProperties properties, Clock clock, ObjectMapper mapper) {
-        super(NAME, properties.hubspot().secret(), properties, clock, mapper);
-        this.publicUrl = properties.hubspot().publicUrl();
+    public HubSpotWebhookSource(HubSpotWebhookProperties own, WebhookProperties properties, Clock clock,
+                                ObjectMapper mapper) {
+        super(NAME, own.secret(), properties, clock, mapper);
+        this.publicUrl = own.publicUrl();
     }
 
     @Override

@@ -4,9 +4,9 @@ import io.contexthub.platform.Assets;
 import io.contexthub.sync.Checkpoint;
 import io.contexthub.sync.CheckpointStore;
 import io.contexthub.sync.SyncRuns;
+import io.contexthub.sync.SyncStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -32,11 +32,8 @@ import org.springframework.stereotype.Component;
 public class SalesforceChanges {
 
     static final String ROUTE = "sync.salesforce.changes";
-    static final String ROUTE_FILE = "routes/on-demand/salesforce-changes.yaml";
+    static final String ROUTE_FILE = "connectors/salesforce/changes.yaml";
     static final String STREAM = "changes";
-    /** Salesforce object → the sync stream that reads it. */
-    static final Map<String, String> STREAMS = Map.of("Account", "accounts", "Contact", "contacts", "Order", "orders",
-            "Opportunity", "opportunities", "Invoice", "invoices", "blng__Invoice__c", "billing-invoices");
     private static final Logger log = LoggerFactory.getLogger(SalesforceChanges.class);
 
     private final SalesforceProperties properties;
@@ -84,8 +81,8 @@ public class SalesforceChanges {
     public void changed(Exchange exchange) {
         String entity = exchange.getMessage().getHeader(SalesforceConstants.HEADER_SALESFORCE_ENTITY_NAME, String.class);
         Object replayId = exchange.getMessage().getHeader(SalesforceConstants.HEADER_SALESFORCE_REPLAY_ID);
-        String stream = entity == null ? null : STREAMS.get(entity);
-        if (stream != null && runs.stream(SalesforceApi.CONNECTOR, stream).isPresent()) {
+        String stream = entity == null ? null : streamReading(entity);
+        if (stream != null) {
             producer.asyncSendBody("direct:sync." + SalesforceApi.CONNECTOR + "." + stream, null);
             log.info("Salesforce {} changed ({}): syncing {}", entity,
                     exchange.getMessage().getHeader(SalesforceConstants.HEADER_SALESFORCE_CHANGE_TYPE), stream);
@@ -96,5 +93,15 @@ public class SalesforceChanges {
             checkpoints.put(new Checkpoint(SalesforceApi.CONNECTOR, STREAM, replayId.toString(), List.of(), null, 0,
                     null, Checkpoint.State.IDLE, null, null, clock.instant()));
         }
+    }
+
+    /** The stream whose query reads the object (the FROM of its SOQL), whatever the stream is called. */
+    private String streamReading(String object) {
+        return runs.streams().stream()
+                .filter(stream -> stream instanceof SalesforceObjectStream salesforce
+                        && salesforce.object().equalsIgnoreCase(object))
+                .map(SyncStream::name)
+                .findFirst()
+                .orElse(null);
     }
 }

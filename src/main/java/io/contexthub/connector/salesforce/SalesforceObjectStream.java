@@ -7,6 +7,7 @@ import io.contexthub.sync.SyncPage;
 import io.contexthub.sync.SyncRecord;
 import io.contexthub.sync.SyncRequest;
 import io.contexthub.sync.SyncStream;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,11 +34,14 @@ public class SalesforceObjectStream implements SyncStream {
 
     private final String name;
     private final SalesforceProperties.Stream settings;
+    private final boolean scheduled;
     private final SalesforceApi api;
 
-    public SalesforceObjectStream(String name, SalesforceProperties.Stream settings, SalesforceApi api) {
+    public SalesforceObjectStream(String name, SalesforceProperties.Stream settings, boolean scheduled,
+                                  SalesforceApi api) {
         this.name = name;
         this.settings = settings;
+        this.scheduled = scheduled;
         this.api = api;
     }
 
@@ -59,6 +63,27 @@ public class SalesforceObjectStream implements SyncStream {
     @Override
     public boolean enabled() {
         return settings.enabled();
+    }
+
+    @Override
+    public Duration every() {
+        return settings.every();
+    }
+
+    @Override
+    public boolean scheduled() {
+        return scheduled;
+    }
+
+    /** camel-salesforce makes the calls (connectors/salesforce/routes.yaml), not the shared HTTP client. */
+    @Override
+    public String fetch() {
+        return "direct:sync.fetch.salesforce";
+    }
+
+    /** The Salesforce object this stream reads. */
+    public String object() {
+        return settings.object();
     }
 
     @Override

@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,12 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param apiVersion        the REST API version
  * @param limitThreshold    the share of the org's 24-hour API allocation (Sforce-Limit-Info) at which syncs pause
  * @param requestsPerMinute calls per minute this hub may make
- * @param accounts          Account → Customer (defaults for the three streams: application.yaml)
- * @param contacts          Contact → Customer
- * @param orders            Order → Invoice
- * @param opportunities     Opportunity → Invoice (what is being sold, before an order or invoice exists)
- * @param invoices          Invoice (Revenue Cloud / Billing's standard object) → Invoice; off unless enabled
- * @param billingInvoices   blng__Invoice__c (the Salesforce Billing package) → Invoice; off unless enabled
+ * @param streams           one sync stream per entry: a SOQL query, a schedule, a switch; a new entry (with its
+ *                          mapping {@code mappings/salesforce/<stream>-to-<entity>.jsonata}) is a new stream. The
+ *                          shipped streams and their defaults are declared in connectors/salesforce/connector.yaml
  * @param changes           Change Data Capture: each change event starts the incremental sync of its object
  */
 @Validated
@@ -43,12 +43,7 @@ public record SalesforceProperties(
         @NotBlank @DefaultValue("59.0") String apiVersion,
         @DecimalMin("0.1") @DecimalMax("1.0") @DefaultValue("0.9") double limitThreshold,
         @Positive @DefaultValue("60") int requestsPerMinute,
-        @Valid @NotNull Stream accounts,
-        @Valid @NotNull Stream contacts,
-        @Valid @NotNull Stream orders,
-        @Valid @NotNull Stream opportunities,
-        @Valid @NotNull Stream invoices,
-        @Valid @NotNull Stream billingInvoices,
+        @NotNull @DefaultValue Map<String, @Valid Stream> streams,
         @Valid @NotNull @DefaultValue Changes changes) {
 
     /**
@@ -66,6 +61,30 @@ public record SalesforceProperties(
      * @param enabled false for objects the org may not have (the invoice streams): runs of it do nothing
      */
     public record Stream(@NotBlank String soql, @NotNull Duration every, @DefaultValue("true") boolean enabled) {
+
+        /**
+         * The object the query reads: the word after its own FROM, not a sub-query's (those sit in parentheses).
+         * Change events name their object, and this is how they find the stream that reads it.
+         */
+        public String object() {
+            Matcher from = FROM.matcher(soql);
+            while (from.find()) {
+                if (depth(from.start()) == 0) {
+                    return from.group(1);
+                }
+            }
+            throw new IllegalStateException("a Salesforce stream's soql has no FROM <object>: " + soql);
+        }
+
+        private int depth(int end) {
+            int depth = 0;
+            for (int i = 0; i < end; i++) {
+                depth += soql.charAt(i) == '(' ? 1 : soql.charAt(i) == ')' ? -1 : 0;
+            }
+            return depth;
+        }
+
+        private static final Pattern FROM = Pattern.compile("\\bFROM\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
     }
 
     public boolean configured() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -44,7 +45,11 @@ public class StandardWebhookSenders implements WebhookSourceGroup, MappingDirect
     private final Map<String, String> mappingDirectories = new TreeMap<>();
 
     public StandardWebhookSenders(Environment environment, StandardWebhooksProperties senders,
-                                  WebhookProperties properties, Assets assets, Clock clock, ObjectMapper mapper) {
+                                  WebhookProperties properties, List<WebhookSource> builtIn, Assets assets,
+                                  Clock clock, ObjectMapper mapper) {
+        Set<String> reserved = new TreeSet<>(WebhookProperties.OWN_SETTINGS);
+        reserved.add("senders");
+        builtIn.forEach(source -> reserved.add(source.name()));
         Binder binder = Binder.get(environment);
         TimestampWindow window = new TimestampWindow(clock, properties.tolerance());
         Map<String, String> prefixes = new TreeMap<>();
@@ -53,7 +58,7 @@ public class StandardWebhookSenders implements WebhookSourceGroup, MappingDirect
             prefixes.put(name, SENDERS + "." + name);
             declared.put(name, settings);
         });
-        for (String name : legacyNames(environment)) {
+        for (String name : legacyNames(environment, reserved)) {
             String prefix = "hub.webhooks." + name;
             if (declared.containsKey(name)) {
                 throw new IllegalStateException(prefix + ".* and " + SENDERS + "." + name + ".* both declare sender "
@@ -68,7 +73,7 @@ public class StandardWebhookSenders implements WebhookSourceGroup, MappingDirect
         }
         declared.forEach((name, settings) -> {
             String prefix = prefixes.get(name);
-            if (!NAME.matcher(name).matches() || WebhookProperties.RESERVED.contains(name)) {
+            if (!NAME.matcher(name).matches() || reserved.contains(name)) {
                 throw new IllegalStateException(prefix + ".secret: '" + name + "' cannot name a webhook sender; "
                         + "use lower case letters, digits, - or _, and no built-in source's name");
             }
@@ -93,8 +98,11 @@ public class StandardWebhookSenders implements WebhookSourceGroup, MappingDirect
         });
     }
 
-    /** The {@code <name>} of every {@code hub.webhooks.<name>.secret} (the deprecated form) not a built-in source. */
-    static TreeSet<String> legacyNames(Environment environment) {
+    /**
+     * The {@code <name>} of every {@code hub.webhooks.<name>.secret} (the deprecated form) that is not a built-in
+     * source's or a shared setting's.
+     */
+    static TreeSet<String> legacyNames(Environment environment, Set<String> reserved) {
         TreeSet<String> names = new TreeSet<>();
         for (var source : ConfigurationPropertySources.get(environment)) {
             if (!(source instanceof IterableConfigurationPropertySource iterable)) {
@@ -105,7 +113,7 @@ public class StandardWebhookSenders implements WebhookSourceGroup, MappingDirect
                     .filter(property -> property.getNumberOfElements() == 4
                             && "secret".equals(property.getLastElement(ConfigurationPropertyName.Form.UNIFORM)))
                     .map(property -> property.getElement(2, ConfigurationPropertyName.Form.ORIGINAL))
-                    .filter(name -> !WebhookProperties.RESERVED.contains(name) && !"senders".equals(name))
+                    .filter(name -> !reserved.contains(name))
                     .forEach(names::add);
         }
         return names;

@@ -32,8 +32,9 @@ public class StripeWebhookSource extends SignedWebhookSource {
     /** Thin (v2) events carry no object; stripe-java refuses them as well. */
     static final String THIN_EVENT = "v2.core.event";
 
-    public StripeWebhookSource(WebhookProperties properties, Clock clock, ObjectMapper mapper) {
-        super(NAME, properties.stripe().secret(), properties, clock, mapper);
+    public StripeWebhookSource(StripeWebhookProperties own, WebhookProperties properties, Clock clock,
+                               ObjectMapper mapper) {
+        super(NAME, own.secret(), properties, clock, mapper);
     }
 
     @Override

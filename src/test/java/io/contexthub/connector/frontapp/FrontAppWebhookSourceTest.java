@@ -29,7 +29,8 @@ class FrontAppWebhookSourceTest {
     static final long SIGNED_AT = Long.parseLong(INBOUND.header("x-front-request-timestamp"));
 
     private static FrontAppWebhookSource source(Instant now, String... secrets) {
-        return new FrontAppWebhookSource(WebhookSettings.front(secrets), Clock.fixed(now, ZoneOffset.UTC), new ObjectMapper());
+        return new FrontAppWebhookSource(WebhookSettings.front(secrets), WebhookSettings.shared(),
+                Clock.fixed(now, ZoneOffset.UTC), new ObjectMapper());
     }
 
     private static WebhookRequest request(Fixtures fixture) {
@@ -191,7 +192,7 @@ class FrontAppWebhookSourceTest {
 
     private static FrontAppWebhookSource withRules(String... ruleSecrets) {
         return new FrontAppWebhookSource(WebhookSettings.frontWithRules(List.of(SECRET), List.of(ruleSecrets)),
-                Clock.fixed(Instant.ofEpochMilli(SIGNED_AT), ZoneOffset.UTC), new ObjectMapper());
+                WebhookSettings.shared(), Clock.fixed(Instant.ofEpochMilli(SIGNED_AT), ZoneOffset.UTC), new ObjectMapper());
     }
 
     private static String sha1(String secret, byte[] body) {

@@ -29,7 +29,7 @@ class HubSpotWebhookSourceTest {
     static final URI PUBLIC = URI.create("https://hub.example.com");
 
     static HubSpotWebhookSource source(URI publicUrl, long nowMillis, String... secrets) {
-        return new HubSpotWebhookSource(WebhookSettings.hubspot(publicUrl, secrets),
+        return new HubSpotWebhookSource(WebhookSettings.hubspot(publicUrl, secrets), WebhookSettings.shared(),
                 Clock.fixed(Instant.ofEpochMilli(nowMillis), ZoneOffset.UTC), new ObjectMapper());
     }
 

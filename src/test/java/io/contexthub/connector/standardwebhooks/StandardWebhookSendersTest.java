@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.connector.frontapp.FrontAppWebhookSource;
+import io.contexthub.connector.hubspot.HubSpotWebhookSource;
+import io.contexthub.connector.stripe.StripeWebhookSource;
 import io.contexthub.platform.Assets;
 import io.contexthub.platform.HubProperties;
 import io.contexthub.support.WebhookSettings;
 import io.contexthub.webhook.WebhookSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -33,8 +37,14 @@ class StandardWebhookSendersTest {
                         environment));
         StandardWebhooksProperties declared = Binder.get(env).bind("hub.webhooks", StandardWebhooksProperties.class)
                 .orElseGet(() -> new StandardWebhooksProperties(null));
-        return new StandardWebhookSenders(env, declared, WebhookSettings.front(), ASSETS, Clock.systemUTC(),
-                new ObjectMapper());
+        var mapper = new ObjectMapper();
+        List<WebhookSource> builtIn = List.of(
+                new FrontAppWebhookSource(WebhookSettings.front(), WebhookSettings.shared(), Clock.systemUTC(), mapper),
+                new StripeWebhookSource(WebhookSettings.stripe(), WebhookSettings.shared(), Clock.systemUTC(), mapper),
+                new HubSpotWebhookSource(WebhookSettings.hubspot(null), WebhookSettings.shared(), Clock.systemUTC(),
+                        mapper));
+        return new StandardWebhookSenders(env, declared, WebhookSettings.shared(), builtIn, ASSETS, Clock.systemUTC(),
+                mapper);
     }
 
     @Test

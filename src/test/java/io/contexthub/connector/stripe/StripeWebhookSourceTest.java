@@ -29,7 +29,7 @@ class StripeWebhookSourceTest {
     static final long NOW = 1_795_400_000L;
 
     static StripeWebhookSource source(long nowSeconds, String... secrets) {
-        return new StripeWebhookSource(WebhookSettings.stripe(secrets),
+        return new StripeWebhookSource(WebhookSettings.stripe(secrets), WebhookSettings.shared(),
                 Clock.fixed(Instant.ofEpochSecond(nowSeconds), ZoneOffset.UTC), new ObjectMapper());
     }
 

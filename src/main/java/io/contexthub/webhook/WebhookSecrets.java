@@ -1,0 +1,27 @@
+package io.contexthub.webhook;
+
+import java.util.List;
+
+/**
+ * Signing secrets of one webhook source. Several may be active at once while a secret is rotated; a request is
+ * accepted when any of them verifies it.
+ *
+ * @param secret the signing secret(s); comma-separated while rotating
+ */
+public record WebhookSecrets(List<String> secret) {
+
+    public WebhookSecrets {
+        secret = secret == null ? List.of()
+                : secret.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public boolean configured() {
+        return !secret.isEmpty();
+    }
+
+    /** Never prints the secrets themselves. */
+    @Override
+    public String toString() {
+        return "WebhookSecrets[" + secret.size() + " configured]";
+    }
+}
