@@ -10,6 +10,7 @@ import io.contexthub.store.ContextStore;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.FrontSigner;
 import io.contexthub.support.HubClient;
+import io.contexthub.support.WebhookHubTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -20,41 +21,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole hub on its embedded defaults, driven through its real HTTP port: signed webhook in, canonical
  * documents searchable out, and every refusal answered precisely.
  */
-@AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.api.token=e2e-token",
-        "hub.webhooks.frontapp.secret=rotated-out-secret,front_test_app_signing_key",
-        "hub.webhooks.max-body-size=64KB"})
+@WebhookHubTest
 class HubEndToEndTest {
 
-    static final Path DATA = Path.of("target", "e2e-" + UUID.randomUUID());
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration PROCESSING = Duration.ofSeconds(30);
 
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA::toString);
-    }
-
     @LocalServerPort
     int port;
+    @Value("${hub.data-dir}")
+    Path data;
     @Autowired
     ContextStore store;
     @Autowired
@@ -65,11 +54,11 @@ class HubEndToEndTest {
 
     @BeforeEach
     void client() {
-        hub = new HubClient(port, "e2e-token");
+        hub = new HubClient(port, WebhookHubTest.TOKEN);
     }
 
     /** Staged or dead-lettered files whose content mentions a marker (an event id) of the current test. */
-    static List<Path> filesMentioning(String dir, String marker) throws IOException {
+    List<Path> filesMentioning(String dir, String marker) throws IOException {
         return files(dir).stream().filter(f -> {
             try {
                 return Files.readString(f).contains(marker);
@@ -79,8 +68,8 @@ class HubEndToEndTest {
         }).toList();
     }
 
-    static List<Path> files(String dir) throws IOException {
-        Path path = DATA.resolve(dir);
+    List<Path> files(String dir) throws IOException {
+        Path path = data.resolve(dir);
         if (!Files.isDirectory(path)) {
             return List.of();
         }
@@ -91,18 +80,22 @@ class HubEndToEndTest {
 
     @Test
     void aSignedFrontWebhookBecomesSearchableByAParaphrase() {
-        var reply = hub.postFront(FrontEvents.SECRET, FrontEvents.INBOUND.rawBody());
+        // the documented inbound message under ids of its own (WebhookSourcesEndToEndTest posts it verbatim to the
+        // same hub, which would answer a duplicate)
+        var reply = hub.postFront(FrontEvents.SECRET, FrontEvents.inbound("evt_e2e_paraphrase", "msg_e2e_paraphrase",
+                "My order still has not arrived and the tracking page shows nothing. When will it be delivered?", null));
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.json().path("status").asText()).isEqualTo("accepted");
         assertThat(reply.response().headers().firstValue("x-front-signature")).as("no header echoed").isEmpty();
 
         await().atMost(PROCESSING).untilAsserted(() -> {
-            var hits = hub.search("when is my package going to arrive", "event", 3);
+            var hits = hub.search("the tracking page is empty and my order never came", "event", 3);
             assertThat(hits.status()).isEqualTo(200);
-            assertThat(hits.json().path("hits").path(0).path("id").asText()).isEqualTo("event:frontapp:msg_1sagx9sk");
+            assertThat(hits.json().path("hits").path(0).path("id").asText())
+                    .isEqualTo("event:frontapp:msg_e2e_paraphrase");
         });
-        JsonNode hit = hub.search("when is my package going to arrive", "event", 3).json().path("hits").path(0);
+        JsonNode hit = hub.search("the tracking page is empty and my order never came", "event", 3).json().path("hits").path(0);
         assertThat(hit.path("type").asText()).isEqualTo("event");
         assertThat(hit.path("score").asDouble()).isPositive();
         assertThat(hit.path("document").path("text").asText()).contains("When will it be delivered?");

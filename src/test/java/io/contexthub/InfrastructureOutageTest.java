@@ -3,20 +3,14 @@ package io.contexthub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Value;
 
 /** The store outage on the embedded spool: staged means a file in spool/inbound, dead letters are files. */
 class InfrastructureOutageTest extends StoreOutageScenario {
 
-    static final Path DATA = Path.of("target", "outage-" + UUID.randomUUID());
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA::toString);
-    }
+    @Value("${hub.data-dir}")
+    Path data;
 
     @Override
     long staged() throws IOException {
@@ -28,8 +22,8 @@ class InfrastructureOutageTest extends StoreOutageScenario {
         return files("deadletters");
     }
 
-    static long files(String dir) throws IOException {
-        Path path = DATA.resolve(dir);
+    long files(String dir) throws IOException {
+        Path path = data.resolve(dir);
         if (!Files.isDirectory(path)) {
             return 0;
         }

@@ -6,20 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
-import java.nio.file.Path;
+import io.contexthub.support.HubTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** The dead-letter API on Kafka staging: letters read from hub.dlq, a redrive staged again and then hidden. */
 @EmbeddedKafka(kraft = true, partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubTest
+@TestPropertySource(properties = {
         "hub.api.token=dlq-token",
         "hub.webhooks.frontapp.secret=front_test_app_signing_key",
         "hub.staging=kafka",
@@ -27,12 +25,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "hub.processing.batch.timeout-millis=50"})
 class KafkaDeadLettersTest {
 
-    static final Path DATA = Path.of("target", "kafka-dlq-" + UUID.randomUUID());
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA::toString);
-    }
 
     @LocalServerPort
     int port;

@@ -1,10 +1,8 @@
 package io.contexthub;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -13,8 +11,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,12 +25,6 @@ class KafkaOutageTest extends StoreOutageScenario {
     static final TopicPartition INBOUND = new TopicPartition("hub.inbound.frontapp", 0);
     static final TopicPartition DEAD_LETTERS = new TopicPartition("hub.dlq", 0);
 
-    static final Path DATA = Path.of("target", "kafka-outage-" + UUID.randomUUID());
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA::toString);
-    }
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;

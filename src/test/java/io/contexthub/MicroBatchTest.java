@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
+import io.contexthub.support.HubTest;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -16,22 +17,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Staged envelopes are processed in micro-batches: one embedding call and one store write for the batch, while
  * bad data in one envelope dead-letters that envelope alone. The consumer is held back until everything is
  * staged, and the batch size equals what is staged, so the batch is exactly these envelopes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubTest
+@TestPropertySource(properties = {
         "hub.api.token=batch-token",
         "hub.webhooks.frontapp.secret=front_test_app_signing_key",
         "hub.processing.auto-startup=false",
@@ -41,13 +41,9 @@ class MicroBatchTest {
 
     static final int GOOD = 5;
     static final int BATCH = GOOD + 2;
-    static final Path DATA = Path.of("target", "batch-" + UUID.randomUUID());
+    @Value("${hub.data-dir}")
+    Path data;
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA::toString);
-    }
 
     @LocalServerPort
     int port;
@@ -65,7 +61,7 @@ class MicroBatchTest {
             assertThat(hub.postFront(FrontEvents.SECRET, FrontEvents.inbound("evt_batch" + i, "msg_batch" + i,
                     "Batch message number " + i + " about a delayed parcel", null)).status()).isEqualTo(202);
         }
-        Path inbound = DATA.resolve("spool/inbound");
+        Path inbound = data.resolve("spool/inbound");
         Files.writeString(inbound.resolve("0000000000001-not-json.json"), "this is not an envelope");
         Files.writeString(inbound.resolve("0000000000002-no-mapping.json"), """
                 {"id":"0000000000002-no-mapping","source":"frontapp","stream":"no-such-stream","type":"x",
@@ -96,8 +92,8 @@ class MicroBatchTest {
                 .as("the unreadable envelope is kept as it arrived").contains("this is not an envelope");
     }
 
-    static List<Path> files(String dir) throws IOException {
-        Path path = DATA.resolve(dir);
+    List<Path> files(String dir) throws IOException {
+        Path path = data.resolve(dir);
         if (!Files.isDirectory(path)) {
             return List.of();
         }

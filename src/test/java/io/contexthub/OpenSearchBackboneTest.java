@@ -7,30 +7,30 @@ import io.contexthub.store.ContextStore;
 import io.contexthub.store.opensearch.OpenSearchContextStore;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
+import io.contexthub.support.HubTest;
 import io.contexthub.support.OpenSearchTestNode;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** The same routes and mappings with {@code hub.store=opensearch}: a signed webhook ends up in OpenSearch. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubTest
+@TestPropertySource(properties = {
         "hub.store=opensearch",
         "hub.opensearch.replicas=0",
         "hub.api.token=os-token",
         "hub.webhooks.frontapp.secret=front_test_app_signing_key"})
 class OpenSearchBackboneTest {
 
-    static final String DATA = "target/os-backbone-" + UUID.randomUUID();
     static final String PREFIX = "hub" + UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void backbone(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", () -> DATA);
         registry.add("hub.opensearch.url", OpenSearchTestNode::url);
         registry.add("hub.opensearch.index-prefix", () -> PREFIX);
     }

@@ -12,6 +12,7 @@ import io.contexthub.store.SearchQuery;
 import io.contexthub.store.UpsertResult;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
+import io.contexthub.support.HubTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -20,12 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * While the store is down the envelope stays staged and nothing becomes a dead letter; once the store is back
@@ -33,7 +34,8 @@ import org.springframework.context.annotation.Primary;
  * {@link InfrastructureOutageTest} (spool) and {@link KafkaOutageTest}.
  */
 @Import(StoreOutageScenario.Outage.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubTest
+@TestPropertySource(properties = {
         "hub.api.token=outage-token",
         "hub.webhooks.frontapp.secret=front_test_app_signing_key",
         "hub.processing.retry.initial-delay-millis=20",

@@ -8,40 +8,24 @@ import io.contexthub.store.ContextStore;
 import io.contexthub.support.Fixtures;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.HubSpotSigner;
+import io.contexthub.support.WebhookHubTest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Stripe, HubSpot, Front rule webhooks and a Standard Webhooks sender through the real HTTP port, signed by the
  * vendors' libraries (or, for HubSpot, by its documented formula), staged, mapped and stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.api.token=sources-token",
-        "hub.webhooks.stripe.secret=whsec_test_secret",
-        "hub.webhooks.hubspot.secret=yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy",
-        "hub.webhooks.senders.acme.secret=" + WebhookSourcesEndToEndTest.ACME_SECRET,
-        "hub.webhooks.frontapp.rule-secret=front_test_api_secret",
-        "hub.processing.batch.timeout-millis=50"})
+@WebhookHubTest
 class WebhookSourcesEndToEndTest {
 
-    static final String ACME_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    static final Path DATA = Path.of("target", "sources-" + UUID.randomUUID());
+    static final String ACME_SECRET = WebhookHubTest.ACME_SECRET;
     static final Duration PROCESSING = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA::toString);
-    }
 
     @LocalServerPort
     int port;
@@ -49,7 +33,7 @@ class WebhookSourcesEndToEndTest {
     ContextStore store;
 
     HubClient hub() {
-        return new HubClient(port, "sources-token");
+        return new HubClient(port, WebhookHubTest.TOKEN);
     }
 
     static long now() {
@@ -76,7 +60,7 @@ class WebhookSourcesEndToEndTest {
         byte[] bare = new com.fasterxml.jackson.databind.ObjectMapper().readTree(event).path("payload").toString()
                 .getBytes(StandardCharsets.UTF_8);
         String signature = java.util.Base64.getEncoder().encodeToString(io.contexthub.webhook.Hmac.compute(
-                io.contexthub.webhook.Hmac.SHA1, "front_test_api_secret".getBytes(StandardCharsets.UTF_8), bare));
+                io.contexthub.webhook.Hmac.SHA1, WebhookHubTest.FRONT_RULE_SECRET.getBytes(StandardCharsets.UTF_8), bare));
         var bareReply = hub().post("/webhooks/frontapp", Map.of("content-type", "application/json",
                 "x-front-signature", signature), bare);
         var forged = hub().post("/webhooks/frontapp", Map.of("content-type", "application/json",

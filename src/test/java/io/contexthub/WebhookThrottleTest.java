@@ -3,31 +3,24 @@ package io.contexthub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contexthub.support.HubClient;
+import io.contexthub.support.HubTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Above the ingress rate senders get 429 with Retry-After at once, never a hang. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubTest
+@TestPropertySource(properties = {
         "hub.api.token=throttle-token",
         "hub.webhooks.frontapp.secret=throttle-secret",
         "hub.webhooks.rate-limit.requests=2",
         "hub.webhooks.rate-limit.period-millis=60000"})
 class WebhookThrottleTest {
 
-    static final String DATA = "target/throttle-" + UUID.randomUUID();
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", () -> DATA);
-    }
 
     @LocalServerPort
     int port;

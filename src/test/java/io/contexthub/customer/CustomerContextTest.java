@@ -9,19 +9,15 @@ import io.contexthub.identity.IdentityKeys;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.HubClient;
+import io.contexthub.support.ReaderHubTest;
 import io.contexthub.support.StoredDocuments;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One call for everything about a customer: the same person in Stripe and HubSpot (same e-mail) is one profile,
@@ -29,16 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * with what is open, overdue and paid; freshness is per source.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.api.token=customer-token", "hub.processing.auto-startup=false"})
+@ReaderHubTest
 class CustomerContextTest {
 
-    static final Path DATA = Path.of("target", "customer-context-" + UUID.randomUUID());
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA::toString);
-    }
 
     @LocalServerPort
     int port;
@@ -60,7 +49,7 @@ class CustomerContextTest {
 
     @BeforeAll
     void storeTheCustomersRecords() {
-        hub = new HubClient(port, "customer-token");
+        hub = new HubClient(port, ReaderHubTest.TOKEN);
         List<ContextDocument> docs = new ArrayList<>();
         docs.add(doc("customer", "stripe", "cus_J1", "Jenny Rosen", ",\"emails\":[\"jenny.rosen@example.com\"]"));
         docs.add(doc("customer", "hubspot", "501", "Jenny Rosen, Head of Ops",

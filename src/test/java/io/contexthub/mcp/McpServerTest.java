@@ -8,43 +8,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.embedding.Embedder;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextStore;
+import io.contexthub.support.ReaderHubTest;
 import io.contexthub.support.StoredDocuments;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An agent's view of the hub through the official MCP Java SDK client over streamable HTTP: it connects with the
  * bearer token, lists the tools and calls each one; without the token it is refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "hub.api.token=mcp-token", "hub.processing.auto-startup=false"})
+@ReaderHubTest
 class McpServerTest {
 
-    static final Path DATA = Path.of("target", "mcp-" + UUID.randomUUID());
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA::toString);
-    }
 
     @LocalServerPort
     int port;
@@ -83,7 +72,7 @@ class McpServerTest {
                 doc("invoice", "stripe", "in_m1", "Invoice for Mara", ",\"status\":\"open\",\"currency\":\"usd\","
                         + "\"total\":1200,\"amountRemaining\":1200,\"issuedAt\":\"2026-05-01T00:00:00Z\","
                         + "\"customer\":{\"id\":\"customer:stripe:cus_M1\"}")));
-        agent = client("mcp-token");
+        agent = client(ReaderHubTest.TOKEN);
         agent.initialize();
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.Ga4Stub;
 import io.contexthub.support.HubClient;
+import io.contexthub.support.HubTest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,10 +27,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * GA4 through the real client (camel-http) against the Data API served by WireMock from the documented runReport
@@ -37,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * replaced, offset paging to rowCount, a RESOURCE_EXHAUSTED answer waited out, and a day pulled again replacing its
  * documents.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubTest
+@TestPropertySource(properties = {
         "hub.api.token=ga4-token",
         "hub.processing.batch.timeout-millis=50",
         "hub.sync.retry.initial-delay-millis=50",
@@ -50,7 +52,6 @@ class Ga4SyncTest {
 
     @DynamicPropertySource
     static void google(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA::toString);
         GOOGLE.settings(GOOGLE.writeServiceAccountKey(DATA)).forEach((key, value) -> registry.add(key, () -> value));
     }
 

@@ -17,20 +17,19 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.Fixtures;
+import io.contexthub.support.HubTest;
 import io.contexthub.support.SalesforceStub;
 import io.contexthub.sync.CheckpointStore;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Change Data Capture through camel-salesforce's own CometD client against a Bayeux exchange played by WireMock:
@@ -40,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 // Closed after the class: a live CometD client left behind would keep reconnecting to a stopped server, and its
 // errors would surface in other classes' awaits.
 @DirtiesContext
-@SpringBootTest(properties = {
+@HubTest
+@TestPropertySource(properties = {
         "hub.api.token=cdc-token",
         "hub.processing.batch.timeout-millis=50",
         "hub.connectors.salesforce.client-id=hub-connected-app",
@@ -51,7 +51,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class SalesforceChangesTest {
 
     static final SalesforceStub SALESFORCE = new SalesforceStub(true);
-    static final Path DATA = Path.of("target", "salesforce-cdc-" + UUID.randomUUID());
     static final String ECHO_ID = "\"id\":\"{{jsonPath request.body '$[0].id'}}\"";
     static final String CLIENT = "\"clientId\":\"hub-cometd-client\"";
     static final String ADVICE = "\"advice\":{\"reconnect\":\"retry\",\"interval\":200,\"timeout\":110000}";
@@ -59,7 +58,6 @@ class SalesforceChangesTest {
     @DynamicPropertySource
     static void salesforce(DynamicPropertyRegistry registry) {
         stubSalesforce();
-        registry.add("hub.data-dir", DATA::toString);
         registry.add("hub.connectors.salesforce.login-url", SALESFORCE::baseUrl);
     }
 

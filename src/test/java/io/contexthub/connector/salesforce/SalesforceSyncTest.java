@@ -16,17 +16,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.HubClient;
+import io.contexthub.support.HubTest;
 import io.contexthub.support.SalesforceStub;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Salesforce through camel-salesforce itself, logging in and querying a WireMock server that serves the documented
@@ -34,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * org's REQUEST_LIMIT_EXCEEDED pausing a stream that later resumes, and a nearly spent allocation
  * (Sforce-Limit-Info) pausing before any call is made.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubTest
+@TestPropertySource(properties = {
         "hub.api.token=sf-token",
         "hub.processing.batch.timeout-millis=50",
         "hub.connectors.salesforce.client-id=hub-connected-app",
@@ -46,11 +46,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class SalesforceSyncTest {
 
     static final SalesforceStub SALESFORCE = new SalesforceStub();
-    static final Path DATA = Path.of("target", "salesforce-" + UUID.randomUUID());
 
     @DynamicPropertySource
     static void salesforce(DynamicPropertyRegistry registry) {
-        registry.add("hub.data-dir", DATA::toString);
         registry.add("hub.connectors.salesforce.login-url", SALESFORCE::baseUrl);
     }
 
