@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.store.ContextStore;
+import io.contexthub.support.Fixtures;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.HubTest;
 import io.contexthub.support.SalesforceStub;
@@ -66,12 +68,16 @@ class SalesforceSyncTest {
         return new HubClient(port, "sf-token").stream("salesforce", name);
     }
 
+    JsonNode document(String eventId) throws Exception {
+        return new ObjectMapper().readTree(store.get("event", eventId).orElseThrow().json());
+    }
+
     void runAndAwait(String name, String state) {
         new HubClient(port, "sf-token").syncAndAwait("salesforce", name, state, Duration.ofSeconds(60));
     }
 
     @Test
-    void queriesPageToDoneSurviveAnExpiredSessionAndPauseForTheOrgsLimits() {
+    void queriesPageToDoneSurviveAnExpiredSessionAndPauseForTheOrgsLimits() throws Exception {
         SALESFORCE.stub(post(urlPathEqualTo(SalesforceStub.TOKEN)).inScenario("login")
                 .whenScenarioStateIs(STARTED).willSetStateTo("second")
                 .willReturn(json(SALESFORCE.token("00D000000000001!first-session"), "0/100000")));
@@ -105,6 +111,21 @@ class SalesforceSyncTest {
         SALESFORCE.server().verify(getRequestedFor(urlPathEqualTo(SalesforceStub.API + "/queryAll/"))
                 .withQueryParam("q", equalTo("SELECT Id, Name, Type, Industry, Website, Phone, BillingCity, "
                         + "BillingCountry, CreatedDate, SystemModstamp, IsDeleted FROM Account ORDER BY SystemModstamp ASC")));
+
+        // activities: queryAll sees archived and deleted tasks too; each becomes an Event on its person's timeline
+        SALESFORCE.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/")).withQueryParam("q", containing("FROM Task"))
+                .willReturn(json(Fixtures.load("salesforce-query-tasks.json").json().path("response").path("body")
+                        .toString(), "10020/100000")));
+        runAndAwait("tasks", "idle");
+        assertThat(stream("tasks").path("cursor").asText()).isEqualTo("2026-04-15T10:05:33.000+0000");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("event", "event:salesforce:00TD000001hZk2dMAC")
+                .isPresent());
+        JsonNode archivedCall = document("event:salesforce:00TD000001hZk2aMAC");
+        assertThat(archivedCall.path("eventType").asText()).isEqualTo("activity.call");
+        assertThat(archivedCall.path("customer").path("id").asText()).isEqualTo("customer:salesforce:003D000000Qk7RsIAJ");
+        assertThat(archivedCall.path("properties").path("archived").asBoolean()).isTrue();
+        assertThat(document("event:salesforce:00TD000001hZk2cMAC").path("properties").path("deleted").asBoolean())
+                .isTrue();
 
         // the org's daily allocation is spent: the orders stream pauses, keeping its call for later
         SALESFORCE.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/")).withQueryParam("q", containing("FROM Order"))
