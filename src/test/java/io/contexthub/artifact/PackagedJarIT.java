@@ -147,6 +147,16 @@ class PackagedJarIT {
     }
 
     @Test
+    @Order(6)
+    void theStreamsTheDescriptorsInTheJarDeclareAreThereWithTheirSchedules() {
+        HubClient client = hub.client();
+        assertThat(client.stream("salesforce", "tasks").path("every").asText()).isEqualTo("PT15M");
+        assertThat(client.stream("salesforce", "billing-invoices").path("enabled").asBoolean()).isFalse();
+        assertThat(client.stream("frontapp", "events").path("every").asText()).isEqualTo("PT5M");
+        assertThat(client.stream("ga4", "reports").path("scheduled").asBoolean()).as("ga4 is not enabled").isFalse();
+    }
+
+    @Test
     @Order(7)
     void aGracefulStopFinishesWhatItAcceptedAndARestartKeepsEverything() {
         HubClient client = hub.client();
