@@ -27,13 +27,21 @@ public interface SyncStream {
         return name();
     }
 
+    /**
+     * The stream's schedule and switch, {@code hub.connectors.<connector>.streams.<stream>}; a connector that binds
+     * them as a map looks its entry up with {@link SyncStreamSettings#of}.
+     */
+    SyncStreamSettings settings();
+
     /** False for a stream switched off in configuration: its runs do nothing. */
     default boolean enabled() {
-        return true;
+        return settings().enabled();
     }
 
     /** The delay between two scheduled runs ({@code hub.connectors.<connector>.streams.<stream>.every}). */
-    Duration every();
+    default Duration every() {
+        return settings().every();
+    }
 
     /** Whether the schedule runs (the connector's {@code enabled} setting); the API can start a run either way. */
     boolean scheduled();

@@ -64,8 +64,8 @@ class SyncHttpTest {
             return api;
         }
 
-        public java.time.Duration every() {
-            return java.time.Duration.ofMinutes(5);
+        public SyncStreamSettings settings() {
+            return new SyncStreamSettings(java.time.Duration.ofMinutes(5), true);
         }
 
         public boolean scheduled() {

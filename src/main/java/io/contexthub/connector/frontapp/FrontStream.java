@@ -3,7 +3,6 @@ package io.contexthub.connector.frontapp;
 import io.contexthub.sync.SyncApi;
 import io.contexthub.sync.SyncStream;
 import io.contexthub.sync.SyncStreamSettings;
-import java.time.Duration;
 
 /** What every Front sync stream shares: the connector, the API, Front's timestamps as cursors, the base URL. */
 abstract class FrontStream implements SyncStream {
@@ -22,21 +21,12 @@ abstract class FrontStream implements SyncStream {
     }
 
     @Override
-    public Duration every() {
-        return settings().every();
-    }
-
-    @Override
-    public boolean enabled() {
-        return settings().enabled();
-    }
-
-    @Override
     public boolean scheduled() {
         return properties.enabled();
     }
 
-    private SyncStreamSettings settings() {
+    @Override
+    public SyncStreamSettings settings() {
         return SyncStreamSettings.of(properties.streams(), connector(), name());
     }
 

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -68,21 +67,12 @@ public class Ga4ReportsStream implements SyncStream {
     }
 
     @Override
-    public Duration every() {
-        return settings().every();
-    }
-
-    @Override
-    public boolean enabled() {
-        return settings().enabled();
-    }
-
-    @Override
     public boolean scheduled() {
         return properties.enabled();
     }
 
-    private SyncStreamSettings settings() {
+    @Override
+    public SyncStreamSettings settings() {
         return SyncStreamSettings.of(properties.streams(), connector(), name());
     }
 

@@ -7,7 +7,7 @@ import io.contexthub.sync.SyncPage;
 import io.contexthub.sync.SyncRecord;
 import io.contexthub.sync.SyncRequest;
 import io.contexthub.sync.SyncStream;
-import java.time.Duration;
+import io.contexthub.sync.SyncStreamSettings;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -61,13 +61,8 @@ public class SalesforceObjectStream implements SyncStream {
     }
 
     @Override
-    public boolean enabled() {
-        return settings.enabled();
-    }
-
-    @Override
-    public Duration every() {
-        return settings.every();
+    public SyncStreamSettings settings() {
+        return new SyncStreamSettings(settings.every(), settings.enabled());
     }
 
     @Override
