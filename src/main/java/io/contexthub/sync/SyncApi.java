@@ -1,6 +1,9 @@
 package io.contexthub.sync;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** An API that syncs call: how requests are authorised, how fast they may go, and where they may go. */
 public interface SyncApi {
@@ -18,6 +21,17 @@ public interface SyncApi {
     void tokenRejected();
 
     RateBudget budget();
+
+    /**
+     * When an API answers 429 without {@code Retry-After}, whether its answer says how long to wait (HubSpot names
+     * the limit it hit in the body). Empty: the caller waits a second and backs off.
+     *
+     * @param header the response's headers, by name
+     * @param body   the response's body, possibly empty
+     */
+    default Optional<Instant> rateLimitedUntil(Instant now, Function<String, String> header, byte[] body) {
+        return Optional.empty();
+    }
 
     /**
      * Whether a URL may receive this API's credentials. "next" links come from responses; following one to

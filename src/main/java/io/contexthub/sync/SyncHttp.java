@@ -6,6 +6,7 @@ import io.contexthub.platform.TransientFailureException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -71,10 +72,15 @@ public class SyncHttp {
         }
         String url = String.valueOf(message.getHeader(Exchange.HTTP_URI));
         if (status == 429) {
-            long seconds = HttpOutcome.retryAfterSeconds(message.getHeader(RETRY_AFTER, String.class), 1);
-            api.budget().blockUntil(now.plusSeconds(seconds));
-            throw new TransientFailureException(api.connector() + " rate limit hit (429), retrying after " + seconds
-                    + " s: " + url, null);
+            String retryAfter = message.getHeader(RETRY_AFTER, String.class);
+            Instant until = retryAfter == null ? api.rateLimitedUntil(now, name -> message.getHeader(name, String.class),
+                    message.getBody(byte[].class)).orElse(null) : null;
+            if (until == null) {
+                until = now.plusSeconds(HttpOutcome.retryAfterSeconds(retryAfter, 1));
+            }
+            api.budget().blockUntil(until);
+            throw new TransientFailureException(api.connector() + " rate limit hit (429), retrying after "
+                    + Duration.between(now, until).toMillis() + " ms: " + url, null);
         }
         switch (outcome) {
             case UNAUTHORIZED -> {

@@ -1,0 +1,55 @@
+package io.contexthub.connector.hubspot;
+
+import io.contexthub.platform.Secret;
+import io.contexthub.sync.SyncStreamSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * HubSpot CRM syncs through the v3 objects API ({@code hub.connectors.hubspot.*}).
+ *
+ * @param enabled                 whether the schedules run; a sync can be started by the API either way
+ * @param baseUrl                 the API
+ * @param accessToken             a private app's access token (scopes: crm.objects.contacts.read,
+ *                                crm.objects.companies.read)
+ * @param requestsPerTenSeconds   the app's burst limit (HubSpot: 100 Free/Starter, 190 Professional/Enterprise)
+ * @param searchRequestsPerSecond calls per second to the search endpoints (HubSpot allows 5 per account)
+ * @param pageSize                results per search page (HubSpot allows 200)
+ * @param searchOverlap           how far before its cursor an incremental run starts again: the search index
+ *                                shows a change "after a few moments", so a record changed just before the last
+ *                                run may have been missing from it
+ * @param timeZone                the portal's time zone, in which HubSpot resets the daily limit
+ * @param extraProperties         CRM properties to read besides the ones the mappings use, per stream
+ *                                ({@code extra-properties.contacts=favorite_color,hs_lead_status}); they reach the
+ *                                Customer as attributes under their HubSpot names
+ * @param streams                 each stream's schedule and switch; the defaults are in
+ *                                connectors/hubspot/connector.yaml
+ */
+@Validated
+@ConfigurationProperties("hub.connectors.hubspot")
+public record HubSpotSyncProperties(
+        @DefaultValue("false") boolean enabled,
+        @NotNull @DefaultValue("https://api.hubapi.com") URI baseUrl,
+        Secret accessToken,
+        @Positive @DefaultValue("100") int requestsPerTenSeconds,
+        @Positive @Max(5) @DefaultValue("4") int searchRequestsPerSecond,
+        @Positive @Max(200) @DefaultValue("200") int pageSize,
+        @NotNull @DefaultValue("1m") Duration searchOverlap,
+        @NotNull @DefaultValue("UTC") ZoneId timeZone,
+        @NotNull @DefaultValue Map<String, List<String>> extraProperties,
+        @NotNull @DefaultValue Map<String, @Valid SyncStreamSettings> streams) {
+
+    public boolean configured() {
+        return accessToken != null;
+    }
+}

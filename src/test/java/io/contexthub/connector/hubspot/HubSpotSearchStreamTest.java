@@ -1,0 +1,157 @@
+package io.contexthub.connector.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.platform.Secret;
+import io.contexthub.support.Fixtures;
+import io.contexthub.sync.SyncPage;
+import io.contexthub.sync.SyncRequest;
+import io.contexthub.sync.SyncStreamSettings;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HubSpot search stream without a server: the request bodies it sends, how it pages, and how it gets past the
+ * 10,000-result cap of one query — by time, and by object id within one crowded millisecond.
+ */
+class HubSpotSearchStreamTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Instant NOW = Instant.parse("2026-04-10T12:00:00Z");
+
+    final HubSpotSyncProperties properties = new HubSpotSyncProperties(true, URI.create("https://api.hubapi.com"),
+            Secret.valueOf("pat-na1-test"), 100, 4, 200, Duration.ofMinutes(1), ZoneId.of("Europe/Oslo"),
+            Map.of("contacts", List.of("favorite_color")),
+            Map.of("contacts", new SyncStreamSettings(Duration.ofMinutes(15), true)));
+    final HubSpotApi api = new HubSpotApi(properties, Clock.fixed(NOW, ZoneOffset.UTC), JSON);
+    final HubSpotSearchStream contacts = new HubSpotSearchStream("contacts", "lastmodifieddate",
+            HubSpotConfiguration.CONTACT_PROPERTIES, properties, api, Clock.fixed(NOW, ZoneOffset.UTC), JSON);
+
+    static JsonNode body(SyncRequest request) throws Exception {
+        return JSON.readTree(request.body());
+    }
+
+    @Test
+    void theFirstRunReadsEverythingUpToNowOldestFirstAndALaterOneStartsBeforeItsCursor() throws Exception {
+        SyncRequest first = contacts.first(Optional.empty()).get(0);
+        assertThat(first.method()).isEqualTo("POST");
+        assertThat(first.url()).isEqualTo("https://api.hubapi.com/crm/v3/objects/contacts/search");
+        JsonNode body = body(first);
+        assertThat(body.at("/filterGroups/0/filters").toString()).isEqualTo("[{\"propertyName\":\"lastmodifieddate\","
+                + "\"operator\":\"GTE\",\"value\":\"0\"},{\"propertyName\":\"lastmodifieddate\",\"operator\":\"LTE\","
+                + "\"value\":\"" + NOW.toEpochMilli() + "\"}]");
+        assertThat(body.at("/sorts/0").toString())
+                .isEqualTo("{\"propertyName\":\"lastmodifieddate\",\"direction\":\"ASCENDING\"}");
+        assertThat(body.path("limit").asInt()).isEqualTo(200);
+        assertThat(body.path("after").asText()).isEqualTo("0");
+        assertThat(body.path("properties")).extracting(JsonNode::asText)
+                .contains("email", "associatedcompanyid", "lastmodifieddate", "hs_object_id", "favorite_color");
+
+        JsonNode later = body(contacts.first(Optional.of("1775657395271")).get(0));
+        assertThat(later.at("/filterGroups/0/filters/0/value").asText()).as("a minute before the cursor")
+                .isEqualTo(Long.toString(1775657395271L - 60_000));
+    }
+
+    @Test
+    void theDocumentedPagesAreReadUntilPagingIsAbsent() throws Exception {
+        SyncRequest first = contacts.first(Optional.empty()).get(0);
+        SyncPage page1 = contacts.page(first, Fixtures.load("hubspot-crm-contacts-search-page1.json").json()
+                .at("/response/body"));
+
+        assertThat(page1.records()).extracting(r -> r.key())
+                .containsExactly("contacts:60311:1775466761118", "contacts:60312:1775575869004");
+        assertThat(page1.total()).as("the total HubSpot reports, on the first page").isEqualTo(3);
+        assertThat(page1.watermark()).isEqualTo("1775575869004");
+        assertThat(page1.followUps()).hasSize(1);
+        JsonNode next = body(page1.followUps().get(0));
+        assertThat(next.path("after").asText()).isEqualTo("2");
+        assertThat(next.path("filterGroups")).isEqualTo(body(first).path("filterGroups"));
+
+        SyncPage page2 = contacts.page(page1.followUps().get(0),
+                Fixtures.load("hubspot-crm-contacts-search-page2.json").json().at("/response/body"));
+        assertThat(page2.records()).extracting(r -> r.payload().path("id").asText()).containsExactly("60313");
+        assertThat(page2.followUps()).as("no paging: the last page").isEmpty();
+        assertThat(page2.total()).isNull();
+        assertThat(contacts.later(page1.watermark(), page2.watermark())).isEqualTo("1775657395271");
+    }
+
+    @Test
+    void nearTheResultCapANewQueryStartsAtTheNewestTimeRead() throws Exception {
+        SyncRequest first = contacts.first(Optional.empty()).get(0);
+        SyncPage page = contacts.page(first, results(9_850, "101", 1_700_000_000_000L, "102", 1_700_000_005_000L));
+
+        JsonNode next = body(page.followUps().get(0));
+        assertThat(next.at("/filterGroups/0/filters/0/value").asText()).isEqualTo("1700000005000");
+        assertThat(next.path("after").asText()).isEqualTo("0");
+        assertThat(next.at("/sorts/0/propertyName").asText()).isEqualTo("lastmodifieddate");
+    }
+
+    @Test
+    void aMillisecondWithMoreThanTenThousandRecordsIsReadByIdAndTheRunGoesOnAfterIt() throws Exception {
+        long crowded = 1_700_000_000_000L;
+        SyncRequest atCrowded = contacts.page(contacts.first(Optional.empty()).get(0),
+                results(9_850, "5", crowded, "9", crowded)).followUps().get(0);
+        // a new query from the crowded millisecond, which again fills the cap with that one millisecond
+        SyncRequest byId = contacts.page(atCrowded, results(9_850, "7", crowded, "3", crowded)).followUps().get(0);
+        JsonNode body = body(byId);
+        assertThat(body.at("/filterGroups/0/filters").toString()).isEqualTo("[{\"propertyName\":\"lastmodifieddate\","
+                + "\"operator\":\"GTE\",\"value\":\"" + crowded + "\"},{\"propertyName\":\"lastmodifieddate\","
+                + "\"operator\":\"LTE\",\"value\":\"" + crowded + "\"},{\"propertyName\":\"hs_object_id\","
+                + "\"operator\":\"GT\",\"value\":\"0\"}]");
+        assertThat(body.at("/sorts/0/propertyName").asText()).isEqualTo("hs_object_id");
+
+        SyncRequest moreIds = contacts.page(byId, results(9_850, "20", crowded, "31", crowded)).followUps().get(0);
+        assertThat(body(moreIds).at("/filterGroups/0/filters/2/value").asText()).isEqualTo("31");
+
+        SyncRequest after = contacts.page(moreIds, results(null, "40", crowded)).followUps().get(0);
+        JsonNode resumed = body(after);
+        assertThat(resumed.at("/filterGroups/0/filters/0/value").asText()).isEqualTo(Long.toString(crowded + 1));
+        assertThat(resumed.at("/filterGroups/0/filters/1/value").asText()).isEqualTo(Long.toString(NOW.toEpochMilli()));
+        assertThat(resumed.at("/filterGroups/0/filters")).hasSize(2);
+    }
+
+    @Test
+    void a429WaitsAsItsPolicySays() {
+        Instant now = Instant.parse("2026-04-10T20:30:00Z");
+        byte[] tenSecondly = Fixtures.load("hubspot-crm-429.json").json().at("/response/body").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(api.rateLimitedUntil(now, name -> HubSpotApi.INTERVAL.equals(name) ? "10000" : null, tenSecondly))
+                .contains(now.plusSeconds(10));
+        byte[] daily = Fixtures.load("hubspot-crm-429.json").json().at("/variants/daily/body").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(api.rateLimitedUntil(now, name -> null, daily)).as("midnight in Oslo")
+                .contains(Instant.parse("2026-04-10T22:00:00Z"));
+        byte[] search = Fixtures.load("hubspot-crm-429.json").json().at("/variants/search_secondly/body").toString()
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(api.rateLimitedUntil(now, name -> null, search)).contains(now.plusSeconds(1));
+        assertThat(api.rateLimitedUntil(now, name -> null, "not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    /** A search answer: the given (id, modified ms) pairs, and a next page at {@code after} unless it is null. */
+    static JsonNode results(Integer after, Object... idsAndTimes) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode results = body.putArray("results");
+        for (int i = 0; i < idsAndTimes.length; i += 2) {
+            ObjectNode result = results.addObject().put("id", (String) idsAndTimes[i]);
+            result.putObject("properties").put("lastmodifieddate",
+                    Instant.ofEpochMilli((Long) idsAndTimes[i + 1]).toString());
+        }
+        if (after != null) {
+            body.putObject("paging").putObject("next").put("after", after.toString());
+        }
+        return body;
+    }
+}

@@ -1,0 +1,166 @@
+package io.contexthub.connector.hubspot;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.contexthub.store.ContextStore;
+import io.contexthub.support.Fixtures;
+import io.contexthub.support.HubClient;
+import io.contexthub.support.HubSpotSigner;
+import io.contexthub.support.HubTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * HubSpot's CRM search through the real client (camel-http) against WireMock serving the documented search pages:
+ * the private app's token, the request body, paging with after until paging is absent, a ten-second-limit 429
+ * waited out, merged contacts, the cursor and the overlap of the next run, and companies joined to their people.
+ */
+@HubTest
+@TestPropertySource(properties = {
+        "hub.api.token=hubspot-token",
+        "hub.processing.batch.timeout-millis=50",
+        "hub.connectors.hubspot.access-token=pat-na1-00000000-0000-0000-0000-000000000000",
+        "hub.webhooks.hubspot.secret=" + HubSpotSyncTest.APP_SECRET,
+        "hub.sync.retry.initial-delay-millis=50",
+        "hub.sync.retry.max-delay-millis=200"})
+class HubSpotSyncTest {
+
+    static final String APP_SECRET = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final WireMockServer HUBSPOT = new WireMockServer(options().dynamicPort());
+    static final String CONTACTS = "/crm/v3/objects/contacts/search";
+    static final String COMPANIES = "/crm/v3/objects/companies/search";
+
+    @DynamicPropertySource
+    static void hubspot(DynamicPropertyRegistry registry) {
+        HUBSPOT.start();
+        registry.add("hub.connectors.hubspot.base-url", HUBSPOT::baseUrl);
+    }
+
+    @AfterAll
+    static void stopHubSpot() {
+        HUBSPOT.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ContextStore store;
+
+    HubClient hub() {
+        return new HubClient(port, "hubspot-token");
+    }
+
+    JsonNode document(String id) throws Exception {
+        return JSON.readTree(store.get("customer", id).orElseThrow().json());
+    }
+
+    static String page(String fixture) {
+        return Fixtures.load(fixture).json().at("/response/body").toString();
+    }
+
+    /** HubSpot's webhook for a new contact: an id and nothing else. */
+    void contactCreatedByWebhook(long contactId, long occurredAt) {
+        String body = "[{\"eventId\":7001,\"subscriptionId\":12345,\"portalId\":62515,\"occurredAt\":" + occurredAt
+                + ",\"subscriptionType\":\"contact.creation\",\"attemptNumber\":0,\"objectId\":" + contactId
+                + ",\"changeSource\":\"CRM\",\"changeFlag\":\"NEW\",\"appId\":54321}]";
+        long now = System.currentTimeMillis();
+        String url = "http://localhost:" + port + "/webhooks/hubspot";
+        var reply = hub().post("/webhooks/hubspot", Map.of("content-type", "application/json",
+                "X-HubSpot-Signature-v3", HubSpotSigner.v3(APP_SECRET, "POST", url, body, now),
+                "X-HubSpot-Request-Timestamp", Long.toString(now)), body.getBytes(StandardCharsets.UTF_8));
+        assertThat(reply.status()).isEqualTo(202);
+    }
+
+    @Test
+    void contactsAndCompaniesBecomeCompleteCustomersPageByPage() throws Exception {
+        // Marcus arrived by webhook first: a Customer with an id and no details
+        contactCreatedByWebhook(60312, Instant.parse("2026-04-06T09:20:03.552Z").toEpochMilli());
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("customer", "customer:hubspot:contacts/60312")
+                .isPresent());
+        assertThat(document("customer:hubspot:contacts/60312").has("name")).isFalse();
+
+        HUBSPOT.stubFor(post(urlPathEqualTo(CONTACTS)).withRequestBody(matchingJsonPath("$.after", equalTo("0")))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(page("hubspot-crm-contacts-search-page1.json"))));
+        // the second page first meets the app's ten-second limit
+        JsonNode limited = Fixtures.load("hubspot-crm-429.json").json().at("/response");
+        HUBSPOT.stubFor(post(urlPathEqualTo(CONTACTS)).withRequestBody(matchingJsonPath("$.after", equalTo("2")))
+                .inScenario("limit").whenScenarioStateIs(STARTED).willSetStateTo("window passed")
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withHeader(HubSpotApi.INTERVAL, "300").withBody(limited.path("body").toString())));
+        HUBSPOT.stubFor(post(urlPathEqualTo(CONTACTS)).withRequestBody(matchingJsonPath("$.after", equalTo("2")))
+                .inScenario("limit").whenScenarioStateIs("window passed")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(page("hubspot-crm-contacts-search-page2.json"))));
+
+        JsonNode stream = hub().syncAndAwait("hubspot", "contacts", "idle", Duration.ofSeconds(60));
+
+        assertThat(stream.path("cursor").asText()).as("Priya's lastmodifieddate").isEqualTo("1775657395271");
+        assertThat(stream.path("total").asLong()).isEqualTo(3);
+        assertThat(stream.path("every").asText()).isEqualTo("PT15M");
+        HUBSPOT.verify(3, postRequestedFor(urlPathEqualTo(CONTACTS))
+                .withHeader("Authorization", equalTo("Bearer pat-na1-00000000-0000-0000-0000-000000000000"))
+                .withRequestBody(matchingJsonPath("$.filterGroups[0].filters[0].value", equalTo("0")))
+                .withRequestBody(matchingJsonPath("$.sorts[0].propertyName", equalTo("lastmodifieddate"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("customer", "customer:hubspot:contacts/60313")
+                .isPresent());
+        // the sync completed the webhook's Customer: one document, the newer version
+        await().atMost(Duration.ofSeconds(30)).until(() -> document("customer:hubspot:contacts/60312").has("name"));
+        assertThat(document("customer:hubspot:contacts/60312").path("name").asText()).isEqualTo("Marcus Chen");
+        assertThat(store.get("event", "event:hubspot:7001")).as("the webhook's own Event stays").isPresent();
+        JsonNode jenny = document("customer:hubspot:contacts/60311");
+        assertThat(jenny.path("name").asText()).isEqualTo("Jenny Rosen");
+        assertThat(jenny.path("emails").get(0).asText()).isEqualTo("jenny.rosen@example.com");
+        assertThat(jenny.path("attributes").path("title").asText()).isEqualTo("VP Operations");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("customer", "customer:hubspot:contacts/60290")
+                .isPresent());
+        assertThat(document("customer:hubspot:contacts/60290").path("deleted").asBoolean()).as("merged away")
+                .isTrue();
+
+        // the next run starts a minute before the cursor, and what it reads again is recognised
+        hub().syncAndAwait("hubspot", "contacts", "idle", Duration.ofSeconds(60));
+        HUBSPOT.verify(postRequestedFor(urlPathEqualTo(CONTACTS))
+                .withRequestBody(matchingJsonPath("$.filterGroups[0].filters[0].value",
+                        equalTo(Long.toString(1775657395271L - 60_000)))));
+
+        ObjectNode companies = (ObjectNode) JSON.readTree(page("hubspot-crm-companies-list.json"));
+        companies.remove("paging");
+        companies.put("total", 2);
+        HUBSPOT.stubFor(post(urlPathEqualTo(COMPANIES)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(companies.toString())));
+        hub().syncAndAwait("hubspot", "companies", "idle", Duration.ofSeconds(60));
+        HUBSPOT.verify(postRequestedFor(urlPathEqualTo(COMPANIES))
+                .withRequestBody(matchingJsonPath("$.sorts[0].propertyName", equalTo("hs_lastmodifieddate"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("customer",
+                "customer:hubspot:companies/9837456120").isPresent());
+        assertThat(document("customer:hubspot:companies/9837456120").path("company").path("domain").asText())
+                .isEqualTo("example.net");
+        // the people at example.net are linked to their company by the domain of their e-mail
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hub()
+                .api("GET", "/api/profiles/marcus.chen@example.net").json().path("members").toString())
+                .contains("customer:hubspot:companies/9837456120"));
+    }
+}
