@@ -2,6 +2,7 @@ package io.contexthub.sync;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -21,6 +22,11 @@ public interface SyncApi {
     void tokenRejected();
 
     RateBudget budget();
+
+    /** Headers every request carries besides the credentials (Stripe's pinned {@code Stripe-Version}). */
+    default Map<String, String> headers() {
+        return Map.of();
+    }
 
     /**
      * When an API answers 429 without {@code Retry-After}, whether its answer says how long to wait (HubSpot names

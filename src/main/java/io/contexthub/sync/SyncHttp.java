@@ -49,6 +49,7 @@ public class SyncHttp {
         message.setHeader(Exchange.HTTP_METHOD, request.method());
         message.setHeader("Accept", "application/json");
         message.setHeader("Authorization", api.authorization());
+        api.headers().forEach(message::setHeader);
         if (request.body() != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         }

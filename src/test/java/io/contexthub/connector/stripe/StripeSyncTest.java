@@ -1,0 +1,142 @@
+package io.contexthub.connector.stripe;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import io.contexthub.store.ContextStore;
+import io.contexthub.support.Fixtures;
+import io.contexthub.support.HubClient;
+import io.contexthub.support.HubTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Stripe's backfill and catch-up through the real client (camel-http) against WireMock serving the documented
+ * list pages: a restricted key and the pinned Stripe-Version on every call, starting_after paging, customers and
+ * invoices made the same documents as their webhooks make, and the event log staged under the events' own ids, so
+ * reading it again stages nothing.
+ */
+@HubTest
+@TestPropertySource(properties = {
+        "hub.api.token=stripe-token",
+        "hub.processing.batch.timeout-millis=50",
+        "hub.connectors.stripe.api-key=rk_test_hub_restricted",
+        "hub.sync.retry.initial-delay-millis=50",
+        "hub.sync.retry.max-delay-millis=200"})
+class StripeSyncTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
+
+    @DynamicPropertySource
+    static void stripe(DynamicPropertyRegistry registry) {
+        STRIPE.start();
+        registry.add("hub.connectors.stripe.base-url", STRIPE::baseUrl);
+    }
+
+    @AfterAll
+    static void stopStripe() {
+        STRIPE.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ContextStore store;
+    @Autowired
+    MeterRegistry meters;
+
+    JsonNode run(String stream) {
+        return new HubClient(port, "stripe-token").syncAndAwait("stripe", stream, "idle", Duration.ofSeconds(60));
+    }
+
+    JsonNode document(String type, String id) throws Exception {
+        return JSON.readTree(store.get(type, id).orElseThrow().json());
+    }
+
+    static void answer(MappingBuilder request, String body) {
+        STRIPE.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    static String page(String fixture) {
+        return Fixtures.load(fixture).json().at("/response/body").toString();
+    }
+
+    double staged(String stream) {
+        var counter = meters.find("hub.sync.records").tags("connector", "stripe", "stream", stream).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void aBackfillAndTheEventLogBecomeTheDocumentsTheWebhooksMake() throws Exception {
+        answer(get(urlPathEqualTo("/v1/customers")).withQueryParam("starting_after", absent()),
+                page("stripe-customers-list-page1.json"));
+        answer(get(urlPathEqualTo("/v1/customers"))
+                .withQueryParam("starting_after", equalTo("cus_R9fJd3LqW8nVzc")), page("stripe-customers-list-page2.json"));
+
+        JsonNode customers = run("customers");
+
+        assertThat(customers.path("cursor").asText()).as("the newest created").isEqualTo("1775466000");
+        STRIPE.verify(2, getRequestedFor(urlPathEqualTo("/v1/customers"))
+                .withHeader("Authorization", equalTo("Bearer rk_test_hub_restricted"))
+                .withHeader("Stripe-Version", equalTo("2026-03-25.dahlia"))
+                .withQueryParam("limit", equalTo("100")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("customer", "customer:stripe:cus_QXg1o8vcGmoR32")
+                .isPresent() && store.get("customer", "customer:stripe:cus_RkS7fQ2mXbT9wL").isPresent());
+        JsonNode kestrel = document("customer", "customer:stripe:cus_RkS7fQ2mXbT9wL");
+        assertThat(kestrel.path("name").asText()).isEqualTo("Kestrel Robotics Inc.");
+        assertThat(kestrel.path("emails").get(0).asText()).isEqualTo("priya.shah@example.net");
+        assertThat(kestrel.path("attributes").path("metadata.crm_account_id").asText()).isEqualTo("001D000000IRFmaIAH");
+
+        // later runs list only customers created since the cursor
+        run("customers");
+        STRIPE.verify(getRequestedFor(urlPathEqualTo("/v1/customers"))
+                .withQueryParam("created[gte]", equalTo("1775466000")));
+
+        ObjectNode invoices = JSON.createObjectNode().put("object", "list").put("has_more", false);
+        invoices.putArray("data").add(Fixtures.load("stripe-invoice-paid.json").body().at("/data/object"));
+        answer(get(urlPathEqualTo("/v1/invoices")), invoices.toString());
+        run("invoices");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("invoice",
+                "invoice:stripe:in_1Pgc6tB7WZ01zgkWu9fdqL6I").isPresent());
+        assertThat(document("invoice", "invoice:stripe:in_1Pgc6tB7WZ01zgkWu9fdqL6I").path("status").asText())
+                .isEqualTo("paid");
+
+        // the event log: a deleted customer the lists never showed, an invoice finalized and then paid
+        answer(get(urlPathEqualTo("/v1/events")), page("stripe-events-list.json"));
+        run("events");
+        STRIPE.verify(getRequestedFor(urlPathEqualTo("/v1/events"))
+                .withQueryParam("types[]", containing("invoice.paid"))
+                .withQueryParam("created[gte]", containing("17")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("customer", "customer:stripe:cus_RkS2dUpL0tKe5t")
+                .isPresent() && store.get("invoice", "invoice:stripe:in_1TL3vQB7WZ01zgkWe5Pz8KfA").isPresent());
+        assertThat(document("customer", "customer:stripe:cus_RkS2dUpL0tKe5t").path("deleted").asBoolean()).isTrue();
+        assertThat(document("invoice", "invoice:stripe:in_1TL3vQB7WZ01zgkWe5Pz8KfA").path("status").asText())
+                .as("the paid event is the newest").isEqualTo("paid");
+        assertThat(staged("events")).isEqualTo(6);
+
+        // read again (as after an outage, with overlap): every event is a duplicate of what was staged
+        run("events");
+        assertThat(staged("events")).isEqualTo(6);
+    }
+}
