@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component("webhookIngress")
 public class WebhookIngress {
 
+    /** Exchange property: the events of the request, for the follow-ups once they are staged. */
+    public static final String EVENTS = "hubWebhookEvents";
     private static final Logger log = LoggerFactory.getLogger(WebhookIngress.class);
 
     private final Map<String, WebhookSource> sources;
@@ -83,6 +85,7 @@ public class WebhookIngress {
         }
         message.removeHeaders("*");
         message.setBody(staged);
+        exchange.setProperty(EVENTS, events);
         exchange.setProperty(HubHeaders.RECEIPT, new DeliveryReceipt());
     }
 

@@ -30,10 +30,12 @@ public class WebhookResponses {
     private static final Logger log = LoggerFactory.getLogger(WebhookResponses.class);
 
     private final ObjectMapper mapper;
+    private final List<WebhookFollowUp> followUps;
     private final long retryAfterSeconds;
 
-    public WebhookResponses(ObjectMapper mapper, WebhookProperties properties) {
+    public WebhookResponses(ObjectMapper mapper, WebhookProperties properties, List<WebhookFollowUp> followUps) {
         this.mapper = mapper;
+        this.followUps = followUps;
         this.retryAfterSeconds = Math.max(1, (properties.rateLimit().periodMillis() + 999) / 1000);
     }
 
@@ -54,6 +56,30 @@ public class WebhookResponses {
             receipt.duplicates().forEach(body.putArray("duplicates")::add);
         }
         json(exchange, accepted ? 202 : 200, body);
+        if (accepted) {
+            followUp(exchange, receipt);
+        }
+    }
+
+    /** The source's follow-ups, for the events this request staged; never fails the request. */
+    @SuppressWarnings("unchecked")
+    private void followUp(Exchange exchange, DeliveryReceipt receipt) {
+        String source = exchange.getProperty(HubHeaders.SOURCE, String.class);
+        List<WebhookOutcome.Event> events = exchange.getProperty(WebhookIngress.EVENTS, List.class);
+        if (events == null) {
+            return;
+        }
+        List<WebhookOutcome.Event> staged = events.stream()
+                .filter(event -> receipt.staged().contains(source + ":" + event.eventId())).toList();
+        for (WebhookFollowUp followUp : followUps) {
+            if (followUp.source().equals(source) && !staged.isEmpty()) {
+                try {
+                    followUp.staged(staged);
+                } catch (RuntimeException e) {
+                    log.warn("webhook {}: a follow-up of {} staged events failed", source, staged.size(), e);
+                }
+            }
+        }
     }
 
     /** Translates whatever stopped the request into its status and error body. */

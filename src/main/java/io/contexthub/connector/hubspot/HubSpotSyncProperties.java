@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  *                                shows a change "after a few moments", so a record changed just before the last
  *                                run may have been missing from it
  * @param timeZone                the portal's time zone, in which HubSpot resets the daily limit
+ * @param webhookFetchDelay       how long after a contact or company webhook the hub reads the changed records
+ *                                (one run for all the webhooks of that time); 0 switches the fetch off
  * @param extraProperties         CRM properties to read besides the ones the mappings use, per stream
  *                                ({@code extra-properties.contacts=favorite_color,hs_lead_status}); they reach the
  *                                Customer as attributes under their HubSpot names
@@ -46,6 +48,7 @@ public record HubSpotSyncProperties(
         @Positive @Max(200) @DefaultValue("200") int pageSize,
         @NotNull @DefaultValue("1m") Duration searchOverlap,
         @NotNull @DefaultValue("UTC") ZoneId timeZone,
+        @NotNull @DefaultValue("10s") Duration webhookFetchDelay,
         @NotNull @DefaultValue Map<String, List<String>> extraProperties,
         @NotNull @DefaultValue Map<String, @Valid SyncStreamSettings> streams) {
 

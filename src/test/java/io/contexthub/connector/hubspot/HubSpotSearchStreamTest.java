@@ -33,7 +33,7 @@ class HubSpotSearchStreamTest {
     static final Instant NOW = Instant.parse("2026-04-10T12:00:00Z");
 
     final HubSpotSyncProperties properties = new HubSpotSyncProperties(true, URI.create("https://api.hubapi.com"),
-            Secret.valueOf("pat-na1-test"), 100, 4, 200, Duration.ofMinutes(1), ZoneId.of("Europe/Oslo"),
+            Secret.valueOf("pat-na1-test"), 100, 4, 200, Duration.ofMinutes(1), ZoneId.of("Europe/Oslo"), Duration.ZERO,
             Map.of("contacts", List.of("favorite_color")),
             Map.of("contacts", new SyncStreamSettings(Duration.ofMinutes(15), true)));
     final HubSpotApi api = new HubSpotApi(properties, Clock.fixed(NOW, ZoneOffset.UTC), JSON);
