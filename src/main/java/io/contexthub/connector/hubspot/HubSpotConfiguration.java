@@ -1,12 +1,20 @@
 package io.contexthub.connector.hubspot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.sync.SyncStream;
+import io.contexthub.sync.SyncStreamGroup;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The HubSpot CRM streams: contacts and companies, each searched by its last-modified time. */
+/**
+ * The HubSpot CRM streams, each searched by its last-modified time: contacts and companies, and the engagements
+ * (notes, calls, e-mails, meetings, tasks), which are staged with the contacts, companies and deals they concern and
+ * share one mapping (engagements-to-event.jsonata).
+ */
 @Configuration(proxyBeanMethods = false)
 public class HubSpotConfiguration {
 
@@ -17,6 +25,30 @@ public class HubSpotConfiguration {
     /** What companies-to-customer.jsonata reads. */
     static final List<String> COMPANY_PROPERTIES = List.of("name", "domain", "phone", "industry", "city", "state",
             "country", "lifecyclestage", "hubspot_owner_id", "hs_merged_object_ids", "createdate");
+
+    /** The engagement types and what engagements-to-event.jsonata reads of each. */
+    static final Map<String, List<String>> ENGAGEMENTS = Map.of(
+            "notes", List.of("hs_timestamp", "hs_note_body", "hubspot_owner_id"),
+            "calls", List.of("hs_timestamp", "hs_call_title", "hs_call_body", "hs_call_direction", "hs_call_duration",
+                    "hs_call_status", "hs_call_disposition", "hubspot_owner_id"),
+            "emails", List.of("hs_timestamp", "hs_email_subject", "hs_email_text", "hs_email_direction",
+                    "hs_email_status", "hubspot_owner_id"),
+            "meetings", List.of("hs_timestamp", "hs_meeting_title", "hs_meeting_body", "hs_meeting_start_time",
+                    "hs_meeting_end_time", "hs_meeting_location", "hs_meeting_outcome", "hubspot_owner_id"),
+            "tasks", List.of("hs_timestamp", "hs_task_subject", "hs_task_body", "hs_task_status", "hs_task_priority",
+                    "hs_task_type", "hubspot_owner_id"));
+    static final List<String> ENGAGEMENT_ASSOCIATIONS = List.of("contacts", "companies", "deals");
+    static final String ENGAGEMENT_STREAM = "engagements";
+
+    @Bean
+    public SyncStreamGroup hubspotEngagements(HubSpotSyncProperties properties, HubSpotApi api, Clock clock,
+                                              ObjectMapper mapper) {
+        List<SyncStream> streams = new TreeMap<>(ENGAGEMENTS).entrySet().stream()
+                .map(type -> (SyncStream) new HubSpotSearchStream(type.getKey(), "hs_lastmodifieddate",
+                        type.getValue(), ENGAGEMENT_ASSOCIATIONS, ENGAGEMENT_STREAM, properties, api, clock, mapper))
+                .toList();
+        return () -> streams;
+    }
 
     @Bean
     public HubSpotSearchStream hubspotContacts(HubSpotSyncProperties properties, HubSpotApi api, Clock clock,

@@ -43,6 +43,8 @@ public class HubSpotSearchStream implements SyncStream {
     private final HubSpotApi api;
     private final Clock clock;
     private final ObjectMapper mapper;
+    private final String envelopeStream;
+    private final HubSpotAssociations associations;
 
     /**
      * @param name             the stream, also the object type in the API's paths (contacts, companies)
@@ -52,7 +54,21 @@ public class HubSpotSearchStream implements SyncStream {
      */
     public HubSpotSearchStream(String name, String modifiedProperty, List<String> properties,
                                HubSpotSyncProperties settings, HubSpotApi api, Clock clock, ObjectMapper mapper) {
+        this(name, modifiedProperty, properties, List.of(), name, settings, api, clock, mapper);
+    }
+
+    /**
+     * A stream whose records are staged with what they are associated with ({@link HubSpotAssociations}).
+     *
+     * @param associatedWith the object types to read associations to (contacts, companies, deals)
+     * @param envelopeStream the stream the records are staged as, which picks their mappings (several engagement
+     *                       types share one)
+     */
+    public HubSpotSearchStream(String name, String modifiedProperty, List<String> properties,
+                               List<String> associatedWith, String envelopeStream, HubSpotSyncProperties settings,
+                               HubSpotApi api, Clock clock, ObjectMapper mapper) {
         this.name = name;
+        this.envelopeStream = envelopeStream;
         this.modifiedProperty = modifiedProperty;
         this.properties = new LinkedHashSet<>(properties);
         this.properties.add(modifiedProperty);
@@ -62,6 +78,8 @@ public class HubSpotSearchStream implements SyncStream {
         this.api = api;
         this.clock = clock;
         this.mapper = mapper;
+        this.associations = new HubSpotAssociations(name, associatedWith, List.copyOf(this.properties), baseUrl(),
+                mapper);
     }
 
     @Override
@@ -72,6 +90,11 @@ public class HubSpotSearchStream implements SyncStream {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String envelopeStream() {
+        return envelopeStream;
     }
 
     @Override
@@ -98,6 +121,9 @@ public class HubSpotSearchStream implements SyncStream {
 
     @Override
     public SyncPage page(SyncRequest request, JsonNode body) {
+        if (associations.handles(request)) {
+            return associations.page(request, body, this::modifiedMillis);
+        }
         JsonNode results = body.path("results");
         if (!results.isArray()) {
             throw new PermanentFailureException("HubSpot's answer to the " + name + " search has no results array");
@@ -133,6 +159,11 @@ public class HubSpotSearchStream implements SyncStream {
             next.add(query(new Window(window.from() + 1, window.to(), null), 0, false));
         }
         Long total = "true".equals(request.context().get("first")) ? body.path("total").asLong() : null;
+        if (associations.any() && !records.isEmpty()) {
+            // staged once their associations are known, before the next search page
+            next.add(0, associations.first(records.stream().map(r -> r.payload().path("id").asText()).toList()));
+            records = List.of();
+        }
         return new SyncPage(records, next, newest, total);
     }
 
@@ -164,7 +195,8 @@ public class HubSpotSearchStream implements SyncStream {
         body.putArray("sorts").addObject().put("propertyName", byId ? OBJECT_ID : modifiedProperty)
                 .put("direction", "ASCENDING");
         ArrayNode wanted = body.putArray("properties");
-        properties.forEach(wanted::add);
+        // with associations, the search only finds ids: the batch read after it fetches the properties
+        (associations.any() ? List.of(modifiedProperty, OBJECT_ID) : properties).forEach(wanted::add);
         body.put("limit", settings.pageSize());
         body.put("after", Long.toString(offset));
         Map<String, String> context = window.context();
@@ -172,8 +204,12 @@ public class HubSpotSearchStream implements SyncStream {
             context = new java.util.HashMap<>(context);
             context.put("first", "true");
         }
-        String url = settings.baseUrl().toString().replaceAll("/+$", "") + "/crm/v3/objects/" + name + "/search";
+        String url = baseUrl() + "/crm/v3/objects/" + name + "/search";
         return new SyncRequest(SEARCH, url, context, "POST", body.toString());
+    }
+
+    private String baseUrl() {
+        return settings.baseUrl().toString().replaceAll("/+$", "");
     }
 
     private static void filter(ArrayNode filters, String property, String operator, long value) {

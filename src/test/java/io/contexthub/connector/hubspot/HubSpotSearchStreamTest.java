@@ -124,6 +124,51 @@ class HubSpotSearchStreamTest {
     }
 
     @Test
+    void engagementsAreStagedOnlyOnceTheirAssociationsAreReadThenTheNextSearchPage() throws Exception {
+        HubSpotSearchStream notes = new HubSpotSearchStream("notes", "hs_lastmodifieddate",
+                HubSpotConfiguration.ENGAGEMENTS.get("notes"), HubSpotConfiguration.ENGAGEMENT_ASSOCIATIONS,
+                "engagements", properties, api, Clock.fixed(NOW, ZoneOffset.UTC), JSON);
+        SyncRequest search = notes.first(Optional.empty()).get(0);
+        assertThat(body(search).path("properties")).extracting(JsonNode::asText)
+                .as("the search only finds ids").containsExactly("hs_lastmodifieddate", "hs_object_id");
+        JsonNode found = results(2, "48220194410", 1_775_576_472_309L, "48220194477", 1_775_657_250_114L);
+        SyncPage page = notes.page(search, found);
+
+        assertThat(page.records()).isEmpty();
+        assertThat(page.watermark()).isEqualTo("1775657250114");
+        assertThat(page.followUps()).extracting(SyncRequest::url).containsExactly(
+                "https://api.hubapi.com/crm/v4/associations/notes/contacts/batch/read",
+                "https://api.hubapi.com/crm/v3/objects/notes/search");
+        assertThat(body(page.followUps().get(0)).path("inputs").toString())
+                .isEqualTo("[{\"id\":\"48220194410\"},{\"id\":\"48220194477\"}]");
+
+        // contacts (both, one as a number), companies (none), deals (one), then the notes themselves
+        SyncPage contacts = notes.page(page.followUps().get(0), JSON.readTree("{\"status\":\"COMPLETE\",\"results\":["
+                + "{\"from\":{\"id\":\"48220194410\"},\"to\":[{\"toObjectId\":\"60311\"},{\"toObjectId\":60312}]},"
+                + "{\"from\":{\"id\":\"48220194477\"},\"to\":[{\"toObjectId\":\"60313\"}]}]}"));
+        SyncRequest companies = contacts.followUps().get(0);
+        assertThat(companies.url()).endsWith("/crm/v4/associations/notes/companies/batch/read");
+        SyncRequest deals = notes.page(companies, JSON.readTree("{\"results\":[]}")).followUps().get(0);
+        SyncRequest read = notes.page(deals, JSON.readTree("{\"results\":[{\"from\":{\"id\":\"48220194410\"},"
+                + "\"to\":[{\"toObjectId\":\"21984455012\"}]}]}")).followUps().get(0);
+        assertThat(read.url()).isEqualTo("https://api.hubapi.com/crm/v3/objects/notes/batch/read");
+        assertThat(body(read).path("properties")).extracting(JsonNode::asText).contains("hs_note_body", "hs_timestamp");
+
+        JsonNode documented = Fixtures.load("hubspot-crm-notes-list.json").json().at("/response/body").deepCopy();
+        documented.path("results").forEach(result -> ((ObjectNode) result).remove("associations"));
+        SyncPage staged = notes.page(read, documented);
+        assertThat(staged.records()).extracting(r -> r.key())
+                .containsExactly("notes:48220194410:1775576472309", "notes:48220194477:1775657250114");
+        assertThat(staged.records().get(0).payload().path("associations").toString()).isEqualTo(
+                "{\"contacts\":{\"results\":[{\"id\":\"60311\"},{\"id\":\"60312\"}]},"
+                        + "\"deals\":{\"results\":[{\"id\":\"21984455012\"}]}}");
+        assertThat(staged.records().get(1).payload().path("associations").toString())
+                .isEqualTo("{\"contacts\":{\"results\":[{\"id\":\"60313\"}]}}");
+        assertThat(staged.followUps()).isEmpty();
+        assertThat(notes.envelopeStream()).isEqualTo("engagements");
+    }
+
+    @Test
     void a429WaitsAsItsPolicySays() {
         Instant now = Instant.parse("2026-04-10T20:30:00Z");
         byte[] tenSecondly = Fixtures.load("hubspot-crm-429.json").json().at("/response/body").toString()
@@ -146,8 +191,8 @@ class HubSpotSearchStreamTest {
         ArrayNode results = body.putArray("results");
         for (int i = 0; i < idsAndTimes.length; i += 2) {
             ObjectNode result = results.addObject().put("id", (String) idsAndTimes[i]);
-            result.putObject("properties").put("lastmodifieddate",
-                    Instant.ofEpochMilli((Long) idsAndTimes[i + 1]).toString());
+            String time = Instant.ofEpochMilli((Long) idsAndTimes[i + 1]).toString();
+            result.putObject("properties").put("lastmodifieddate", time).put("hs_lastmodifieddate", time);
         }
         if (after != null) {
             body.putObject("paging").putObject("next").put("after", after.toString());

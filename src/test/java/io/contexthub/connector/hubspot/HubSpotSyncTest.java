@@ -158,6 +158,39 @@ class HubSpotSyncTest {
                 "customer:hubspot:companies/9837456120").isPresent());
         assertThat(document("customer:hubspot:companies/9837456120").path("company").path("domain").asText())
                 .isEqualTo("example.net");
+        // notes: ids from the search, their associations, then the notes themselves — staged as timeline Events
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/notes/search")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"total\":2,\"results\":["
+                        + "{\"id\":\"48220194410\",\"properties\":{\"hs_lastmodifieddate\":\"2026-04-07T15:41:12.309Z\"}},"
+                        + "{\"id\":\"48220194477\",\"properties\":{\"hs_lastmodifieddate\":\"2026-04-08T14:07:30.114Z\"}}]}")));
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v4/associations/notes/contacts/batch/read")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"COMPLETE\",\"results\":["
+                        + "{\"from\":{\"id\":\"48220194410\"},\"to\":[{\"toObjectId\":60311,\"associationTypes\":[]},"
+                        + "{\"toObjectId\":60312,\"associationTypes\":[]}]},"
+                        + "{\"from\":{\"id\":\"48220194477\"},\"to\":[{\"toObjectId\":60313,\"associationTypes\":[]}]}]}")));
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v4/associations/notes/companies/batch/read")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"COMPLETE\",\"results\":["
+                        + "{\"from\":{\"id\":\"48220194410\"},\"to\":[{\"toObjectId\":9837456120}]}]}")));
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v4/associations/notes/deals/batch/read")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"COMPLETE\",\"results\":[]}")));
+        ObjectNode notes = (ObjectNode) JSON.readTree(page("hubspot-crm-notes-list.json"));
+        notes.withArray("results").forEach(note -> ((ObjectNode) note).remove("associations"));
+        notes.put("status", "COMPLETE");
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/notes/batch/read")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(notes.toString())));
+        hub().syncAndAwait("hubspot", "notes", "idle", Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("event", "event:hubspot:notes/48220194410")
+                .isPresent());
+        JsonNode kickOff = JSON.readTree(store.get("event", "event:hubspot:notes/48220194410").orElseThrow().json());
+        assertThat(kickOff.path("eventType").asText()).isEqualTo("activity.note");
+        assertThat(kickOff.path("customer").path("id").asText()).isEqualTo("customer:hubspot:contacts/60311");
+        assertThat(kickOff.path("text").asText()).startsWith("Kick-off with Jenny Rosen").doesNotContain("<p>");
+        assertThat(kickOff.path("properties").path("contactIds").asText()).isEqualTo("60311,60312");
+        // Jenny's context now has the note on her timeline
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hub()
+                .api("GET", "/api/customers/jenny.rosen@example.com/context").json().path("timeline").toString())
+                .contains("event:hubspot:notes/48220194410"));
+
         // the people at example.net are linked to their company by the domain of their e-mail
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hub()
                 .api("GET", "/api/profiles/marcus.chen@example.net").json().path("members").toString())
