@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,18 +18,15 @@ import io.contexthub.store.ContextStore;
 import io.contexthub.support.Fixtures;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.HubSpotSigner;
-import io.contexthub.support.HubTest;
+import io.contexthub.support.SaasStub;
+import io.contexthub.support.SyncHubTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * HubSpot's CRM search through the real client (camel-http) against WireMock serving the documented search pages:
@@ -38,33 +34,14 @@ import org.springframework.test.context.TestPropertySource;
  * waited out, merged contacts, the cursor and the overlap of the next run, and companies joined to their people.
  * The first run is started by a contact webhook, as HubSpot's webhooks only name the record that changed.
  */
-@HubTest
-@TestPropertySource(properties = {
-        "hub.api.token=hubspot-token",
-        "hub.processing.batch.timeout-millis=50",
-        "hub.connectors.hubspot.access-token=pat-na1-00000000-0000-0000-0000-000000000000",
-        "hub.webhooks.hubspot.secret=" + HubSpotSyncTest.APP_SECRET,
-        "hub.connectors.hubspot.webhook-fetch-delay=1s",
-        "hub.sync.retry.initial-delay-millis=50",
-        "hub.sync.retry.max-delay-millis=200"})
+@SyncHubTest
 class HubSpotSyncTest {
 
-    static final String APP_SECRET = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy";
+    static final String APP_SECRET = SyncHubTest.HUBSPOT_APP_SECRET;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final WireMockServer HUBSPOT = new WireMockServer(options().dynamicPort());
+    static final WireMockServer HUBSPOT = SaasStub.server();
     static final String CONTACTS = "/crm/v3/objects/contacts/search";
     static final String COMPANIES = "/crm/v3/objects/companies/search";
-
-    @DynamicPropertySource
-    static void hubspot(DynamicPropertyRegistry registry) {
-        HUBSPOT.start();
-        registry.add("hub.connectors.hubspot.base-url", HUBSPOT::baseUrl);
-    }
-
-    @AfterAll
-    static void stopHubSpot() {
-        HUBSPOT.stop();
-    }
 
     @LocalServerPort
     int port;
@@ -72,7 +49,7 @@ class HubSpotSyncTest {
     ContextStore store;
 
     HubClient hub() {
-        return new HubClient(port, "hubspot-token");
+        return new HubClient(port, SyncHubTest.TOKEN);
     }
 
     JsonNode document(String id) throws Exception {
@@ -122,7 +99,7 @@ class HubSpotSyncTest {
         assertThat(stream.path("total").asLong()).isEqualTo(3);
         assertThat(stream.path("every").asText()).isEqualTo("PT15M");
         HUBSPOT.verify(3, postRequestedFor(urlPathEqualTo(CONTACTS))
-                .withHeader("Authorization", equalTo("Bearer pat-na1-00000000-0000-0000-0000-000000000000"))
+                .withHeader("Authorization", equalTo("Bearer " + SyncHubTest.HUBSPOT_TOKEN))
                 .withRequestBody(matchingJsonPath("$.filterGroups[0].filters[0].value", equalTo("0")))
                 .withRequestBody(matchingJsonPath("$.sorts[0].propertyName", equalTo("lastmodifieddate"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> store.get("customer", "customer:hubspot:contacts/60313")

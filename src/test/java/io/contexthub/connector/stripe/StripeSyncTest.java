@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,16 +18,13 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.Fixtures;
 import io.contexthub.support.HubClient;
-import io.contexthub.support.HubTest;
+import io.contexthub.support.SaasStub;
+import io.contexthub.support.SyncHubTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Stripe's backfill and catch-up through the real client (camel-http) against WireMock serving the documented
@@ -36,28 +32,11 @@ import org.springframework.test.context.TestPropertySource;
  * invoices made the same documents as their webhooks make, and the event log staged under the events' own ids, so
  * reading it again stages nothing.
  */
-@HubTest
-@TestPropertySource(properties = {
-        "hub.api.token=stripe-token",
-        "hub.processing.batch.timeout-millis=50",
-        "hub.connectors.stripe.api-key=rk_test_hub_restricted",
-        "hub.sync.retry.initial-delay-millis=50",
-        "hub.sync.retry.max-delay-millis=200"})
+@SyncHubTest
 class StripeSyncTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
-
-    @DynamicPropertySource
-    static void stripe(DynamicPropertyRegistry registry) {
-        STRIPE.start();
-        registry.add("hub.connectors.stripe.base-url", STRIPE::baseUrl);
-    }
-
-    @AfterAll
-    static void stopStripe() {
-        STRIPE.stop();
-    }
+    static final WireMockServer STRIPE = SaasStub.server();
 
     @LocalServerPort
     int port;
@@ -67,7 +46,7 @@ class StripeSyncTest {
     MeterRegistry meters;
 
     JsonNode run(String stream) {
-        return new HubClient(port, "stripe-token").syncAndAwait("stripe", stream, "idle", Duration.ofSeconds(60));
+        return new HubClient(port, SyncHubTest.TOKEN).syncAndAwait("stripe", stream, "idle", Duration.ofSeconds(60));
     }
 
     JsonNode document(String type, String id) throws Exception {
@@ -98,7 +77,7 @@ class StripeSyncTest {
 
         assertThat(customers.path("cursor").asText()).as("the newest created").isEqualTo("1775466000");
         STRIPE.verify(2, getRequestedFor(urlPathEqualTo("/v1/customers"))
-                .withHeader("Authorization", equalTo("Bearer rk_test_hub_restricted"))
+                .withHeader("Authorization", equalTo("Bearer " + SyncHubTest.STRIPE_KEY))
                 .withHeader("Stripe-Version", equalTo("2026-03-25.dahlia"))
                 .withQueryParam("limit", equalTo("100")));
         await().atMost(Duration.ofSeconds(30)).until(() -> store.get("customer", "customer:stripe:cus_QXg1o8vcGmoR32")
