@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.contexthub.staging.StagedSources;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.FrontSigner;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -42,6 +45,8 @@ class HubEndToEndTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     @Value("${hub.data-dir}")
     Path data;
     @Autowired
@@ -340,6 +345,10 @@ class HubEndToEndTest {
             }
         }
         assertThat(declared).hasSizeGreaterThan(10);
+        // every connector with streams gets its Kafka topic, also one whose streams come from configuration
+        Set<String> staged = new TreeSet<>();
+        context.getBeansOfType(StagedSources.class).values().forEach(sources -> staged.addAll(sources.names()));
+        assertThat(staged).contains("frontapp", "salesforce", "hubspot", "stripe", "ga4");
         assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsAll(declared)
                 .contains("webhook.standard.receive", "sync.fetch.salesforce");
     }

@@ -40,12 +40,16 @@ public class SyncConfiguration {
         };
     }
 
-    /** The topics staging needs for syncs: one per connector that has streams. */
+    /**
+     * The topics staging needs for syncs: one per connector that has streams, those of stream groups included (a
+     * connector whose streams all come from configuration, as Salesforce's do, would otherwise get no topic).
+     */
     @Bean
-    public StagedSources syncStagedSources(List<SyncStream> streams) {
+    public StagedSources syncStagedSources(List<SyncStream> streams, List<SyncStreamGroup> groups) {
         return () -> {
             Set<String> names = new TreeSet<>();
             streams.forEach(s -> names.add(s.connector()));
+            groups.forEach(group -> group.streams().forEach(s -> names.add(s.connector())));
             return names;
         };
     }
