@@ -44,4 +44,10 @@ public interface SyncApi {
      * another host would hand the token to whoever wrote the response.
      */
     boolean mayCall(URI url);
+
+    /** Whether a URL is on the API's own scheme, host and port (the usual answer to {@link #mayCall}). */
+    static boolean sameOrigin(URI base, URI url) {
+        return base.getScheme().equals(url.getScheme()) && base.getHost().equals(url.getHost())
+                && base.getPort() == url.getPort();
+    }
 }

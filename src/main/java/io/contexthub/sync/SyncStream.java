@@ -73,4 +73,15 @@ public interface SyncStream {
         }
         return a.compareTo(b) >= 0 ? a : b;
     }
+
+    /** The later of two watermarks that are whole numbers (epoch seconds or milliseconds), compared as numbers. */
+    static String laterNumber(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return Long.parseLong(a) >= Long.parseLong(b) ? a : b;
+    }
 }

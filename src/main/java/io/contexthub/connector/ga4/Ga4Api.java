@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.sync.OAuthApi;
 import io.contexthub.sync.RateBudget;
+import io.contexthub.sync.SyncApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -61,9 +62,7 @@ public class Ga4Api extends OAuthApi {
 
     @Override
     public boolean mayCall(URI url) {
-        return properties.baseUrl().getScheme().equals(url.getScheme())
-                && properties.baseUrl().getHost().equals(url.getHost())
-                && properties.baseUrl().getPort() == url.getPort();
+        return SyncApi.sameOrigin(properties.baseUrl(), url);
     }
 
     private JsonNode readKey() {

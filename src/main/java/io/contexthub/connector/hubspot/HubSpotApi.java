@@ -2,9 +2,9 @@ package io.contexthub.connector.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.platform.Secret;
+import io.contexthub.sync.KeyedApi;
 import io.contexthub.sync.RateBudget;
-import io.contexthub.sync.SyncApi;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -21,55 +21,29 @@ import org.springframework.stereotype.Component;
  * stream until a run after it).
  */
 @Component
-public class HubSpotApi implements SyncApi {
+public class HubSpotApi extends KeyedApi {
 
     static final String CONNECTOR = "hubspot";
     static final String INTERVAL = "X-HubSpot-RateLimit-Interval-Milliseconds";
 
     private final HubSpotSyncProperties properties;
-    private final RateBudget budget;
     private final ObjectMapper mapper;
 
     public HubSpotApi(HubSpotSyncProperties properties, Clock clock, ObjectMapper mapper) {
+        super(CONNECTOR, "hub.connectors.hubspot.access-token", new RateBudget(CONNECTOR,
+                properties.requestsPerTenSeconds() * 6, properties.searchRequestsPerSecond(), clock));
         this.properties = properties;
-        this.budget = new RateBudget(CONNECTOR, properties.requestsPerTenSeconds() * 6,
-                properties.searchRequestsPerSecond(), clock);
         this.mapper = mapper;
     }
 
     @Override
-    public String connector() {
-        return CONNECTOR;
+    protected Secret key() {
+        return properties.accessToken();
     }
 
     @Override
-    public boolean configured() {
-        return properties.configured();
-    }
-
-    @Override
-    public String authorization() {
-        if (properties.accessToken() == null) {
-            throw new PermanentFailureException("hub.connectors.hubspot.access-token is not set");
-        }
-        return "Bearer " + properties.accessToken().reveal();
-    }
-
-    /** A private app's token does not expire; a 401 means it was revoked, which retrying will show. */
-    @Override
-    public void tokenRejected() {
-    }
-
-    @Override
-    public RateBudget budget() {
-        return budget;
-    }
-
-    @Override
-    public boolean mayCall(URI url) {
-        URI base = properties.baseUrl();
-        return base.getScheme().equals(url.getScheme()) && base.getHost().equals(url.getHost())
-                && base.getPort() == url.getPort();
+    protected URI baseUrl() {
+        return properties.baseUrl();
     }
 
     @Override

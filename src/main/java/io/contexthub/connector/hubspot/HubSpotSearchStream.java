@@ -170,13 +170,7 @@ public class HubSpotSearchStream implements SyncStream {
     /** Epoch milliseconds, compared as numbers. */
     @Override
     public String later(String a, String b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        return Long.parseLong(a) >= Long.parseLong(b) ? a : b;
+        return SyncStream.laterNumber(a, b);
     }
 
     /**

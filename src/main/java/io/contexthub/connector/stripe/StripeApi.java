@@ -1,8 +1,8 @@
 package io.contexthub.connector.stripe;
 
-import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.platform.Secret;
+import io.contexthub.sync.KeyedApi;
 import io.contexthub.sync.RateBudget;
-import io.contexthub.sync.SyncApi;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -14,56 +14,30 @@ import org.springframework.stereotype.Component;
  * limit.
  */
 @Component
-public class StripeApi implements SyncApi {
+public class StripeApi extends KeyedApi {
 
     static final String CONNECTOR = "stripe";
 
     private final StripeSyncProperties properties;
-    private final RateBudget budget;
 
     public StripeApi(StripeSyncProperties properties, Clock clock) {
+        super(CONNECTOR, "hub.connectors.stripe.api-key", new RateBudget(CONNECTOR, properties.requestsPerSecond() * 60,
+                properties.requestsPerSecond(), clock));
         this.properties = properties;
-        this.budget = new RateBudget(CONNECTOR, properties.requestsPerSecond() * 60, properties.requestsPerSecond(),
-                clock);
     }
 
     @Override
-    public String connector() {
-        return CONNECTOR;
+    protected Secret key() {
+        return properties.apiKey();
     }
 
     @Override
-    public boolean configured() {
-        return properties.configured();
-    }
-
-    @Override
-    public String authorization() {
-        if (properties.apiKey() == null) {
-            throw new PermanentFailureException("hub.connectors.stripe.api-key is not set");
-        }
-        return "Bearer " + properties.apiKey().reveal();
-    }
-
-    /** A key does not expire; a 401 means it was rolled or revoked, which retrying will show. */
-    @Override
-    public void tokenRejected() {
-    }
-
-    @Override
-    public RateBudget budget() {
-        return budget;
+    protected URI baseUrl() {
+        return properties.baseUrl();
     }
 
     @Override
     public Map<String, String> headers() {
         return Map.of("Stripe-Version", properties.apiVersion());
-    }
-
-    @Override
-    public boolean mayCall(URI url) {
-        URI base = properties.baseUrl();
-        return base.getScheme().equals(url.getScheme()) && base.getHost().equals(url.getHost())
-                && base.getPort() == url.getPort();
     }
 }

@@ -163,12 +163,6 @@ public class StripeListStream implements SyncStream {
     /** Unix seconds, compared as numbers. */
     @Override
     public String later(String a, String b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        return Long.parseLong(a) >= Long.parseLong(b) ? a : b;
+        return SyncStream.laterNumber(a, b);
     }
 }
