@@ -33,6 +33,12 @@ class ArchitectureTest {
                     "io.contexthub.api..", "io.contexthub.customer..", "io.contexthub.mcp..",
                     "io.contexthub.identity..", "io.contexthub.sync..", "io.contexthub.store.opensearch..");
 
+    /** The store (both implementations) reads the kinds of document from the canonical model, not from mapping. */
+    @ArchTest
+    static final ArchRule theStoresDoNotDependOnTheMappings = noClasses().that()
+            .resideInAPackage("io.contexthub.store..").should().dependOnClassesThat()
+            .resideInAnyPackage("io.contexthub.mapping..");
+
     @ArchTest
     static final ArchRule connectorsDoNotKnowEachOther = slices().matching("io.contexthub.connector.(*)..")
             .should().notDependOnEachOther();

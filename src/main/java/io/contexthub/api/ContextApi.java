@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.canonical.Entity;
 import io.contexthub.embedding.Embedder;
 import io.contexthub.identity.Profiles;
-import io.contexthub.mapping.MappingRunner;
 import io.contexthub.platform.ErrorBodies;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.RequestRejectedException;
@@ -141,9 +141,9 @@ public class ContextApi {
     }
 
     private static String requireEntity(String type) {
-        if (type == null || !MappingRunner.ENTITIES.contains(type)) {
+        if (type == null || !Entity.known(type)) {
             throw RequestRejectedException.badRequest("invalid_type",
-                    "type must be one of " + MappingRunner.ENTITIES.stream().sorted().toList());
+                    "type must be one of " + List.copyOf(Entity.names()));
         }
         return type;
     }

@@ -3,6 +3,7 @@ package io.contexthub.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.canonical.Entity;
 import io.contexthub.platform.Assets;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.staging.Envelope;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class MappingRunner {
 
-    public static final Set<String> ENTITIES = Set.of("customer", "invoice", "event");
     static final String SUFFIX = ".jsonata";
 
     private final Assets assets;
@@ -127,9 +126,9 @@ public class MappingRunner {
         int to = file.indexOf("-to-");
         String entity = to < 0 || !file.endsWith(SUFFIX) ? ""
                 : file.substring(to + "-to-".length(), file.length() - SUFFIX.length());
-        if (!ENTITIES.contains(entity)) {
+        if (!Entity.known(entity)) {
             throw new IllegalStateException("mapping " + path + " must be named <stream>-to-<entity>" + SUFFIX
-                    + " with entity one of " + ENTITIES);
+                    + " with entity one of " + Entity.names());
         }
         return new Mapping(entity, JsonataExpression.compile(path, assets.read(path), mapper));
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.contexthub.mapping.MappingRunner;
+import io.contexthub.canonical.Entity;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextDocumentKey;
 import io.contexthub.store.ContextStore;
@@ -62,7 +62,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
 
     @Override
     public Optional<ContextDocument> get(String type, String id) {
-        if (type == null || !MappingRunner.ENTITIES.contains(type)) {
+        if (type == null || !Entity.known(type)) {
             return Optional.empty();
         }
         return rest.get("/" + index(type) + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
@@ -98,7 +98,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
 
     @Override
     public boolean delete(String type, String id) {
-        if (type == null || !MappingRunner.ENTITIES.contains(type)) {
+        if (type == null || !Entity.known(type)) {
             return false;
         }
         return rest.send("DELETE", "/" + index(type) + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8)

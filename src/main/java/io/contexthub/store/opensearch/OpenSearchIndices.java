@@ -3,7 +3,7 @@ package io.contexthub.store.opensearch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.contexthub.mapping.MappingRunner;
+import io.contexthub.canonical.Entity;
 import io.contexthub.store.KeywordAnalysis;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +40,7 @@ final class OpenSearchIndices {
      */
     void ensure(int replicas) {
         ObjectNode template = indexTemplate(replicas);
-        for (String entity : MappingRunner.ENTITIES) {
+        for (String entity : Entity.names()) {
             String index = index(entity);
             if (rest.ensureIndex(index, template)) {
                 log.info("created OpenSearch index {}", index);
@@ -72,6 +72,6 @@ final class OpenSearchIndices {
         if (type != null) {
             return index(type);
         }
-        return MappingRunner.ENTITIES.stream().sorted().map(this::index).collect(Collectors.joining(","));
+        return Entity.names().stream().map(this::index).collect(Collectors.joining(","));
     }
 }
