@@ -1,12 +1,16 @@
 package io.contexthub;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.contexthub.support.SalesforceStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,8 +18,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.contexthub.store.ContextStore;
 import io.contexthub.store.opensearch.OpenSearchCheckpointStore;
+import io.contexthub.support.Fixtures;
 import io.contexthub.support.Ga4Stub;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.ProductionHub;
@@ -38,9 +45,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The Salesforce and GA4 syncs on the production backbone: records staged through a real Kafka broker, indexed in a
- * real OpenSearch node, cursors and leases kept in OpenSearch. A second instance started on an empty disk after the
- * first is gone resumes both syncs from the cursors the first left in OpenSearch.
+ * The Salesforce, GA4, HubSpot and Stripe syncs on the production backbone: records staged through a real Kafka
+ * broker, indexed in a real OpenSearch node, cursors and leases kept in OpenSearch. A second instance started on an
+ * empty disk after the first is gone resumes the syncs from the cursors the first left in OpenSearch.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductionSyncsTest {
@@ -53,6 +60,7 @@ class ProductionSyncsTest {
     static EmbeddedKafkaKraftBroker kafka;
     static SalesforceStub salesforce;
     static Ga4Stub google;
+    static WireMockServer saas;
     static Path serviceAccountKey;
     static ConfigurableApplicationContext hub;
 
@@ -64,7 +72,11 @@ class ProductionSyncsTest {
                 "hub.connectors.salesforce.client-id=hub-connected-app",
                 "hub.connectors.salesforce.client-secret=hub-connected-app-secret",
                 "hub.connectors.salesforce.refresh-token=hub-refresh-token",
-                "hub.connectors.salesforce.requests-per-minute=6000"));
+                "hub.connectors.salesforce.requests-per-minute=6000",
+                "hub.connectors.hubspot.base-url=" + saas.baseUrl(),
+                "hub.connectors.hubspot.access-token=pat-na1-backbone",
+                "hub.connectors.stripe.base-url=" + saas.baseUrl(),
+                "hub.connectors.stripe.api-key=rk_test_backbone"));
         google.settings(serviceAccountKey).forEach((key, value) -> settings.add(key + "=" + value));
         return ProductionHub.start(kafka.getBrokersAsString(), PREFIX, settings.toArray(String[]::new));
     }
@@ -85,6 +97,24 @@ class ProductionSyncsTest {
                 .putObject("attributes").put("type", "Account");
         salesforce.stub(get(urlPathEqualTo(SalesforceStub.API + "/query/01gD0000002HU6KIAW-2"))
                 .willReturn(json(page2.toString(), "10019/100000")));
+        // HubSpot contacts (two search pages) and Stripe customers (two list pages), as documented
+        saas = new WireMockServer(options().dynamicPort());
+        saas.start();
+        saas.stubFor(post(urlPathEqualTo("/crm/v3/objects/contacts/search"))
+                .withRequestBody(matchingJsonPath("$.after", equalTo("0"))).willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(documented("hubspot-crm-contacts-search-page1.json"))));
+        saas.stubFor(post(urlPathEqualTo("/crm/v3/objects/contacts/search"))
+                .withRequestBody(matchingJsonPath("$.after", equalTo("2"))).willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(documented("hubspot-crm-contacts-search-page2.json"))));
+        saas.stubFor(WireMock.get(urlPathEqualTo("/v1/customers")).withQueryParam("starting_after", absent())
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(documented("stripe-customers-list-page1.json"))));
+        saas.stubFor(WireMock.get(urlPathEqualTo("/v1/customers"))
+                .withQueryParam("starting_after", equalTo("cus_R9fJd3LqW8nVzc"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(documented("stripe-customers-list-page2.json"))));
         google = new Ga4Stub();
         google.token();
         google.reports("123456789", "12");
@@ -102,6 +132,11 @@ class ProductionSyncsTest {
         }
         salesforce.close();
         google.close();
+        saas.stop();
+    }
+
+    static String documented(String fixture) {
+        return Fixtures.load(fixture).json().at("/response/body").toString();
     }
 
     static long reportCallsFor(LocalDate day) {
@@ -111,20 +146,27 @@ class ProductionSyncsTest {
 
     @Test
     @Order(1)
-    void salesforceAndGa4RecordsTravelThroughKafkaIntoOpenSearch() {
+    void salesforceGa4HubSpotAndStripeRecordsTravelThroughKafkaIntoOpenSearch() {
         assertThat(hub.getBean(CheckpointStore.class)).isInstanceOf(OpenSearchCheckpointStore.class);
         HubClient client = ProductionHub.client(hub);
 
         JsonNode accounts = client.syncAndAwait("salesforce", "accounts", "idle", RUN);
         JsonNode reports = client.syncAndAwait("ga4", "reports", "idle", RUN);
+        JsonNode contacts = client.syncAndAwait("hubspot", "contacts", "idle", RUN);
+        JsonNode stripeCustomers = client.syncAndAwait("stripe", "customers", "idle", RUN);
 
         assertThat(accounts.path("cursor").asText()).isEqualTo("2024-03-20T16:45:00.000+0000");
         assertThat(accounts.path("total").asLong()).as("totalSize").isEqualTo(3);
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         assertThat(reports.path("cursor").asText()).isEqualTo(yesterday.toString());
         ContextStore store = hub.getBean(ContextStore.class);
-        await().atMost(RUN).until(() -> store.count("customer") == 3 && store.count("event") == 4);
+        assertThat(contacts.path("cursor").asText()).isEqualTo("1775657395271");
+        assertThat(stripeCustomers.path("cursor").asText()).isEqualTo("1775466000");
+        // 3 Salesforce accounts, 3 HubSpot contacts and the one merged away, 3 Stripe customers
+        await().atMost(RUN).until(() -> store.count("customer") == 10 && store.count("event") == 4);
         assertThat(store.get("customer", "customer:salesforce:001D000000JmNoPIAV")).isPresent();
+        assertThat(store.get("customer", "customer:hubspot:contacts/60313")).isPresent();
+        assertThat(store.get("customer", "customer:stripe:cus_QXg1o8vcGmoR32")).isPresent();
         await().atMost(RUN).until(() -> client.api("GET", "/api/dead-letters").json().path("deadLetters")
                 .findValuesAsText("idempotencyKey").contains("salesforce:Account:?:2024-03-20T16:40:00.000+0000"));
         assertThat(store.get("event", "event:ga4:countries:" + yesterday + ":France").orElseThrow().json())
@@ -146,6 +188,8 @@ class ProductionSyncsTest {
         HubClient client = ProductionHub.client(hub);
         assertThat(client.stream("salesforce", "accounts").path("cursor").asText())
                 .as("known before any run: read from OpenSearch").isEqualTo("2024-03-20T16:45:00.000+0000");
+        assertThat(client.stream("hubspot", "contacts").path("cursor").asText()).isEqualTo("1775657395271");
+        assertThat(client.stream("stripe", "customers").path("cursor").asText()).isEqualTo("1775466000");
 
         JsonNode accounts = client.syncAndAwait("salesforce", "accounts", "idle", RUN);
         client.syncAndAwait("ga4", "reports", "idle", RUN);
@@ -163,7 +207,7 @@ class ProductionSyncsTest {
                 .json().contains("Acme Corporation (renamed)")
                 && store.get("event", "event:ga4:countries:" + yesterday + ":France").orElseThrow().json()
                         .contains("\"activeUsers\":15"));
-        assertThat(store.count("customer")).isEqualTo(3);
+        assertThat(store.count("customer")).isEqualTo(10);
         assertThat(store.count("event")).as("replaced, not added").isEqualTo(4);
     }
 }
