@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The HubSpot CRM streams, each searched by its last-modified time: contacts and companies, and the engagements
  * (notes, calls, e-mails, meetings, tasks), which are staged with the contacts, companies and deals they concern and
- * share one mapping (engagements-to-event.jsonata).
+ * share one mapping (engagements-to-event.jsonata); and the archived contacts and companies, listed in full.
  */
 @Configuration(proxyBeanMethods = false)
 public class HubSpotConfiguration {
@@ -47,6 +47,13 @@ public class HubSpotConfiguration {
                 .map(type -> (SyncStream) new HubSpotSearchStream(type.getKey(), "hs_lastmodifieddate",
                         type.getValue(), ENGAGEMENT_ASSOCIATIONS, ENGAGEMENT_STREAM, properties, api, clock, mapper))
                 .toList();
+        return () -> streams;
+    }
+
+    @Bean
+    public SyncStreamGroup hubspotArchived(HubSpotSyncProperties properties, HubSpotApi api) {
+        List<SyncStream> streams = List.of(new HubSpotArchivedStream("contacts-archived", "contacts", properties, api),
+                new HubSpotArchivedStream("companies-archived", "companies", properties, api));
         return () -> streams;
     }
 

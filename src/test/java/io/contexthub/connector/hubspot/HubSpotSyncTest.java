@@ -1,7 +1,9 @@
 package io.contexthub.connector.hubspot;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -168,9 +170,24 @@ class HubSpotSyncTest {
                 .api("GET", "/api/customers/jenny.rosen@example.com/context").json().path("timeline").toString())
                 .contains("event:hubspot:notes/48220194410"));
 
+        // Marcus is archived in HubSpot (no webhook told): the archive list, read in full, marks him deleted
+        HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/contacts")).withQueryParam("archived", equalTo("true"))
+                .withQueryParam("after", absent()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"results\":[],\"paging\":{\"next\":{\"after\":\"NjAzMTI=\"}}}")));
+        HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/objects/contacts")).withQueryParam("archived", equalTo("true"))
+                .withQueryParam("after", equalTo("NjAzMTI=")).willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json").withBody("{\"results\":[{\"id\":\"60312\","
+                                + "\"properties\":{\"email\":\"marcus.chen@example.net\",\"firstname\":\"Marcus\","
+                                + "\"lastname\":\"Chen\",\"lastmodifieddate\":\"2026-04-07T15:31:09.004Z\"},"
+                                + "\"createdAt\":\"2026-04-06T09:20:03.552Z\",\"updatedAt\":\"2026-04-07T15:31:09.004Z\","
+                                + "\"archived\":true,\"archivedAt\":\"2026-04-20T10:00:00.000Z\"}]}")));
+        hub().syncAndAwait("hubspot", "contacts-archived", "idle", Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> document("customer:hubspot:contacts/60312")
+                .path("deleted").asBoolean());
+
         // the people at example.net are linked to their company by the domain of their e-mail
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hub()
-                .api("GET", "/api/profiles/marcus.chen@example.net").json().path("members").toString())
+                .api("GET", "/api/profiles/priya.shah@example.net").json().path("members").toString())
                 .contains("customer:hubspot:companies/9837456120"));
     }
 }
