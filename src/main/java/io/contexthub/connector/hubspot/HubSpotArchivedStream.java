@@ -2,12 +2,9 @@ package io.contexthub.connector.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contexthub.platform.PermanentFailureException;
-import io.contexthub.sync.SyncApi;
 import io.contexthub.sync.SyncPage;
 import io.contexthub.sync.SyncRecord;
 import io.contexthub.sync.SyncRequest;
-import io.contexthub.sync.SyncStream;
-import io.contexthub.sync.SyncStreamSettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,14 +18,11 @@ import java.util.Optional;
  * mappings make them deleted Customers whose version is the archiving time, so they win over the live copy. Webhook
  * deletions arrive sooner; this stream catches what no webhook reported.
  */
-public class HubSpotArchivedStream implements SyncStream {
+public class HubSpotArchivedStream extends HubSpotStream {
 
     static final String LIST = "archived";
 
-    private final String name;
     private final String objectType;
-    private final HubSpotSyncProperties settings;
-    private final HubSpotApi api;
 
     /**
      * @param name       the stream (contacts-archived)
@@ -36,40 +30,13 @@ public class HubSpotArchivedStream implements SyncStream {
      *                   records' mapping applies
      */
     public HubSpotArchivedStream(String name, String objectType, HubSpotSyncProperties settings, HubSpotApi api) {
-        this.name = name;
+        super(name, settings, api);
         this.objectType = objectType;
-        this.settings = settings;
-        this.api = api;
-    }
-
-    @Override
-    public String connector() {
-        return HubSpotApi.CONNECTOR;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
     public String envelopeStream() {
         return objectType;
-    }
-
-    @Override
-    public SyncStreamSettings settings() {
-        return SyncStreamSettings.of(settings.streams(), connector(), name);
-    }
-
-    @Override
-    public boolean scheduled() {
-        return settings.enabled();
-    }
-
-    @Override
-    public SyncApi api() {
-        return api;
     }
 
     /** Always the whole list: there is nothing to resume from, the archive has no time filter. */
@@ -94,7 +61,7 @@ public class HubSpotArchivedStream implements SyncStream {
     }
 
     private SyncRequest page(String after) {
-        String url = settings.baseUrl().toString().replaceAll("/+$", "") + "/crm/v3/objects/" + objectType
+        String url = baseUrl() + "/crm/v3/objects/" + objectType
                 + "?archived=true&limit=100"
                 + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
         return new SyncRequest(LIST, url);

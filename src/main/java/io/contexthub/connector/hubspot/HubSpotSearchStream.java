@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.PermanentFailureException;
-import io.contexthub.sync.SyncApi;
 import io.contexthub.sync.SyncPage;
 import io.contexthub.sync.SyncRecord;
 import io.contexthub.sync.SyncRequest;
 import io.contexthub.sync.SyncStream;
-import io.contexthub.sync.SyncStreamSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,18 +27,15 @@ import java.util.Set;
  * millisecond is read by object id ({@code hs_object_id > last id}) and the run then goes on after it. The cursor
  * is the newest modification time seen, in epoch milliseconds.
  */
-public class HubSpotSearchStream implements SyncStream {
+public class HubSpotSearchStream extends HubSpotStream {
 
     /** HubSpot answers 400 for a page whose offset reaches this. */
     static final int RESULT_CAP = 10_000;
     static final String SEARCH = "search";
     static final String OBJECT_ID = "hs_object_id";
 
-    private final String name;
     private final String modifiedProperty;
     private final Set<String> properties;
-    private final HubSpotSyncProperties settings;
-    private final HubSpotApi api;
     private final Clock clock;
     private final ObjectMapper mapper;
     private final String envelopeStream;
@@ -67,15 +62,13 @@ public class HubSpotSearchStream implements SyncStream {
     public HubSpotSearchStream(String name, String modifiedProperty, List<String> properties,
                                List<String> associatedWith, String envelopeStream, HubSpotSyncProperties settings,
                                HubSpotApi api, Clock clock, ObjectMapper mapper) {
-        this.name = name;
+        super(name, settings, api);
         this.envelopeStream = envelopeStream;
         this.modifiedProperty = modifiedProperty;
         this.properties = new LinkedHashSet<>(properties);
         this.properties.add(modifiedProperty);
         this.properties.add(OBJECT_ID);
         this.properties.addAll(settings.extraProperties().getOrDefault(name, List.of()));
-        this.settings = settings;
-        this.api = api;
         this.clock = clock;
         this.mapper = mapper;
         this.associations = new HubSpotAssociations(name, associatedWith, List.copyOf(this.properties), baseUrl(),
@@ -83,33 +76,8 @@ public class HubSpotSearchStream implements SyncStream {
     }
 
     @Override
-    public String connector() {
-        return HubSpotApi.CONNECTOR;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public String envelopeStream() {
         return envelopeStream;
-    }
-
-    @Override
-    public SyncStreamSettings settings() {
-        return SyncStreamSettings.of(settings.streams(), connector(), name);
-    }
-
-    @Override
-    public boolean scheduled() {
-        return settings.enabled();
-    }
-
-    @Override
-    public SyncApi api() {
-        return api;
     }
 
     @Override
@@ -200,10 +168,6 @@ public class HubSpotSearchStream implements SyncStream {
         }
         String url = baseUrl() + "/crm/v3/objects/" + name + "/search";
         return new SyncRequest(SEARCH, url, context, "POST", body.toString());
-    }
-
-    private String baseUrl() {
-        return settings.baseUrl().toString().replaceAll("/+$", "");
     }
 
     private static void filter(ArrayNode filters, String property, String operator, long value) {
