@@ -101,7 +101,8 @@ public class HubSpotSearchStream extends HubSpotStream {
         long lastModified = -1;
         String lastId = null;
         for (JsonNode result : results) {
-            String id = result.path("id").asText();
+            String id = result.path("id").asText("");
+            id = id.isEmpty() ? "?" : id;
             long modified = modifiedMillis(result);
             records.add(new SyncRecord(name + ":" + id + ":" + modified, name, result));
             newest = later(newest, Long.toString(modified));

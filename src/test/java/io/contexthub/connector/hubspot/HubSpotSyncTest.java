@@ -86,10 +86,13 @@ class HubSpotSyncTest {
                 .inScenario("limit").whenScenarioStateIs(STARTED).willSetStateTo("window passed")
                 .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                         .withHeader(HubSpotApi.INTERVAL, "300").withBody(limited.path("body").toString())));
+        // the last page also carries a result without an id (invented): a dead letter, the rest indexed
+        ObjectNode page2 = (ObjectNode) JSON.readTree(page("hubspot-crm-contacts-search-page2.json"));
+        page2.withArray("results").addObject().put("archived", false).putObject("properties")
+                .put("email", "no.id@example.net").put("lastmodifieddate", "2026-04-08T14:00:00.000Z");
         HUBSPOT.stubFor(post(urlPathEqualTo(CONTACTS)).withRequestBody(matchingJsonPath("$.after", equalTo("2")))
                 .inScenario("limit").whenScenarioStateIs("window passed")
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(page("hubspot-crm-contacts-search-page2.json"))));
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(page2.toString())));
 
         // a webhook names a new contact (an id, nothing else): a second later the contacts stream runs and reads it
         contactCreatedByWebhook(60312, Instant.parse("2026-04-06T09:20:03.552Z").toEpochMilli());
@@ -118,6 +121,8 @@ class HubSpotSyncTest {
                 .isPresent());
         assertThat(document("customer:hubspot:contacts/60290").path("deleted").asBoolean()).as("merged away")
                 .isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub().api("GET", "/api/dead-letters?limit=500").json()
+                .path("deadLetters").findValuesAsText("idempotencyKey").contains("hubspot:contacts:?:1775656800000"));
 
         // the next run starts a minute before the cursor, and what it reads again is recognised
         hub().syncAndAwait("hubspot", "contacts", "idle", Duration.ofSeconds(60));
