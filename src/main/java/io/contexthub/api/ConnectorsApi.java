@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.HttpReplies;
+import io.contexthub.platform.HubHeaders;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.sync.Checkpoint;
 import io.contexthub.sync.CheckpointStore;
@@ -81,13 +82,23 @@ public class ConnectorsApi {
             node.put("startedAt", checkpoint.startedAt() == null ? null : checkpoint.startedAt().toString());
             node.put("finishedAt", checkpoint.finishedAt() == null ? null : checkpoint.finishedAt().toString());
             node.put("lastError", checkpoint.lastError());
+            node.put("fullReread", checkpoint.full());
         }
         ObjectNode body = mapper.createObjectNode();
         connectors.values().forEach(body.putArray("connectors")::add);
         return body;
     }
 
-    public void sync(Exchange exchange, @Header("name") String name, @Header("stream") String stream) {
+    /**
+     * Starts runs now. {@code full=true} re-reads from the start, ignoring the cursor, and stages every record again
+     * even when it was staged before: what an integrator needs after changing a mapping or adding a field.
+     */
+    public void sync(Exchange exchange, @Header("name") String name, @Header("stream") String stream,
+                     @Header("full") String full) {
+        if (full != null && !full.isBlank() && !"true".equals(full) && !"false".equals(full)) {
+            throw new RequestRejectedException(400, "invalid_parameter", "full must be true or false, not " + full);
+        }
+        boolean reread = "true".equals(full);
         List<SyncStream> selected = runs.streams().stream()
                 .filter(s -> s.connector().equals(name) && (stream == null || stream.isBlank() || s.name().equals(stream)))
                 .toList();
@@ -101,11 +112,14 @@ public class ConnectorsApi {
         }
         ArrayNode started = mapper.createArrayNode();
         for (SyncStream s : selected) {
-            producer.asyncSendBody("direct:sync." + s.connector() + "." + s.name(), null);
+            producer.asyncRequestBodyAndHeader("direct:sync." + s.connector() + "." + s.name(), null,
+                    HubHeaders.RESTAGE, reread);
             started.add(s.name());
-            log.info("sync of {}/{} requested through the API", s.connector(), s.name());
+            log.info("{} of {}/{} requested through the API", reread ? "full re-read" : "sync", s.connector(),
+                    s.name());
         }
-        ObjectNode body = mapper.createObjectNode().put("status", "started").put("connector", name);
+        ObjectNode body = mapper.createObjectNode().put("status", "started").put("connector", name)
+                .put("full", reread);
         body.set("streams", started);
         HttpReplies.json(exchange, 202, body);
     }

@@ -13,6 +13,11 @@ public final class HubHeaders {
     public static final String RECEIPT = "hubDeliveryReceipt";
     /** Exchange property: set when the request is a provider handshake answered without staging. */
     public static final String HANDSHAKE = "hubHandshake";
+    /**
+     * Header of a sync trigger, then exchange property of the run's pages: true for a full re-read, whose records
+     * are staged even when their key was staged before (so changed mappings reach every record).
+     */
+    public static final String RESTAGE = "hubRestage";
     /** Header: HTTP status the ingress answers with. Camel's own name, kept here so routes and beans agree. */
     public static final String HTTP_RESPONSE_CODE = "CamelHttpResponseCode";
     /** Header: the file name a spool write uses. Camel's own name. */

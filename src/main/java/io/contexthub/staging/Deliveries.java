@@ -44,8 +44,15 @@ public class Deliveries {
         message.setBody(delivery.envelope());
     }
 
-    /** Whether this event was staged before (its key is remembered only once its envelope was durable). */
+    /**
+     * Whether this event was staged before (its key is remembered only once its envelope was durable). A full
+     * re-read of a sync ({@link HubHeaders#RESTAGE}) stages what it reads regardless: the store's version guard
+     * keeps that idempotent, and a changed mapping then reaches every record.
+     */
     public boolean seen(Exchange exchange) {
+        if (Boolean.TRUE.equals(exchange.getProperty(HubHeaders.RESTAGE, Boolean.class))) {
+            return false;
+        }
         return keys.seen(key(exchange));
     }
 

@@ -21,10 +21,12 @@ import java.util.Locale;
  * @param lastError     why the last run failed, if it did
  * @param startedAt     when the current (or last) run started
  * @param finishedAt    when the last run ended
+ * @param full          the unfinished run is a full re-read (started without the cursor, staging every record it
+ *                      reads even when it was staged before); false for incremental runs
  */
 public record Checkpoint(String connector, String stream, String cursor, List<SyncRequest> pending,
                          String runWatermark, long recordsDone, Long total, State state, String lastError,
-                         Instant startedAt, Instant finishedAt) {
+                         Instant startedAt, Instant finishedAt, boolean full) {
 
     /** A stream's state, written in lower case in checkpoints and the API. */
     public enum State {
@@ -50,6 +52,14 @@ public record Checkpoint(String connector, String stream, String cursor, List<Sy
 
     public Checkpoint {
         pending = pending == null ? List.of() : List.copyOf(pending);
+    }
+
+    /** An incremental run's checkpoint. */
+    public Checkpoint(String connector, String stream, String cursor, List<SyncRequest> pending, String runWatermark,
+                      long recordsDone, Long total, State state, String lastError, Instant startedAt,
+                      Instant finishedAt) {
+        this(connector, stream, cursor, pending, runWatermark, recordsDone, total, state, lastError, startedAt,
+                finishedAt, false);
     }
 
     public static Checkpoint initial(String connector, String stream) {

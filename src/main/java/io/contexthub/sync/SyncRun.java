@@ -17,19 +17,21 @@ public final class SyncRun {
     private final String cursor;
     private final Instant startedAt;
     private final Deque<SyncRequest> queue;
+    private final boolean full;
     private String watermark;
     private long recordsDone;
     private Long total;
     private SyncPage lastPage;
 
     SyncRun(SyncStream stream, String leaseKey, String owner, Checkpoint checkpoint, Instant startedAt,
-            List<SyncRequest> queue) {
+            List<SyncRequest> queue, boolean full) {
         this.stream = stream;
         this.leaseKey = leaseKey;
         this.owner = owner;
         this.cursor = checkpoint.cursor();
         this.startedAt = startedAt;
         this.queue = new ArrayDeque<>(queue);
+        this.full = full;
         this.watermark = checkpoint.unfinished() ? checkpoint.runWatermark() : null;
         this.recordsDone = checkpoint.unfinished() ? checkpoint.recordsDone() : 0;
         this.total = checkpoint.unfinished() ? checkpoint.total() : null;
@@ -71,7 +73,12 @@ public final class SyncRun {
         boolean done = queue.isEmpty() && state == Checkpoint.State.IDLE;
         return new Checkpoint(stream.connector(), stream.name(), done ? stream.later(cursor, watermark) : cursor,
                 List.copyOf(queue), done ? null : watermark, recordsDone, total, state, error, startedAt,
-                finishedAt);
+                finishedAt, full && !done);
+    }
+
+    /** A full re-read: every record it reads is staged again, even when its key was staged before. */
+    public boolean full() {
+        return full;
     }
 
     String leaseKey() {

@@ -97,10 +97,20 @@ public class SyncRuns {
             return;
         }
         Checkpoint checkpoint = checkpoints.get(connector, streamName).orElse(Checkpoint.initial(connector, streamName));
+        boolean fullRequested = Boolean.TRUE.equals(exchange.getMessage().getHeader(HubHeaders.RESTAGE, Boolean.class));
+        if (fullRequested && checkpoint.unfinished()) {
+            // a full re-read covers whatever the unfinished run still had to read
+            log.info("{}/{}: the unfinished run is replaced by the full re-read requested", connector, streamName);
+            checkpoint = new Checkpoint(connector, streamName, checkpoint.cursor(), List.of(), null, 0, null,
+                    Checkpoint.State.IDLE, null, null, null);
+        }
+        boolean full = fullRequested || checkpoint.unfinished() && checkpoint.full();
         List<SyncRequest> queue = checkpoint.unfinished() ? checkpoint.pending()
-                : stream.first(Optional.ofNullable(checkpoint.cursor()));
-        SyncRun run = new SyncRun(stream, leaseKey, owner, checkpoint, clock.instant(), queue);
-        if (checkpoint.unfinished()) {
+                : stream.first(full ? Optional.empty() : Optional.ofNullable(checkpoint.cursor()));
+        SyncRun run = new SyncRun(stream, leaseKey, owner, checkpoint, clock.instant(), queue, full);
+        if (full && !checkpoint.unfinished()) {
+            log.info("{}/{}: full re-read started (records staged before are staged again)", connector, streamName);
+        } else if (checkpoint.unfinished()) {
             log.info("{}/{}: resuming the unfinished run ({} records done, {} calls pending)", connector, streamName,
                     checkpoint.recordsDone(), checkpoint.pending().size());
         } else {
@@ -134,6 +144,7 @@ public class SyncRuns {
                     true, record.payload())));
         }
         exchange.setProperty(HubHeaders.RECEIPT, new DeliveryReceipt());
+        exchange.setProperty(HubHeaders.RESTAGE, run.full());
         return staged;
     }
 

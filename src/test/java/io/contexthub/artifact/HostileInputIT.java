@@ -122,6 +122,8 @@ class HostileInputIT {
         cases.put("webhook: wrong method", new Object[] {"GET /webhooks/frontapp HTTP/1.1", new byte[0], 405});
         cases.put("API: wrong method", new Object[] {"GET /api/connectors/x/sync HTTP/1.1\r\n" + TOKEN, new byte[0],
                 405});
+        cases.put("API: full is not a boolean", new Object[] {"POST /api/connectors/frontapp/sync?full=yes HTTP/1.1\r\n"
+                + TOKEN, json, 400});
         cases.put("API: PUT on search", new Object[] {"PUT /api/context/search HTTP/1.1\r\n" + TOKEN, json, 405});
         cases.put("API: no token", new Object[] {"GET /api/context/search?q=x HTTP/1.1", new byte[0], 401});
         cases.put("metrics behind the token (hub.api.protect-metrics)", new Object[] {

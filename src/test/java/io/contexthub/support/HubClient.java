@@ -80,8 +80,17 @@ public final class HubClient {
 
     /** Starts a run through the API and waits until it has finished in the given state; returns the stream then. */
     public JsonNode syncAndAwait(String connector, String name, String state, Duration atMost) {
+        return syncAndAwait(connector, name, "", state, atMost);
+    }
+
+    /** A full re-read of a stream ({@code ?full=true}), awaited until it ends in {@code state}. */
+    public JsonNode rereadAndAwait(String connector, String name, String state, Duration atMost) {
+        return syncAndAwait(connector, name, "&full=true", state, atMost);
+    }
+
+    private JsonNode syncAndAwait(String connector, String name, String options, String state, Duration atMost) {
         String finishedBefore = stream(connector, name).path("finishedAt").asText("");
-        Reply started = api("POST", "/api/connectors/" + connector + "/sync?stream=" + name);
+        Reply started = api("POST", "/api/connectors/" + connector + "/sync?stream=" + name + options);
         if (started.status() != 202) {
             throw new AssertionError("sync of " + connector + "/" + name + " not started: " + started.body());
         }

@@ -28,7 +28,7 @@ abstract class CheckpointStoreContract {
         var pending = List.of(new SyncRequest("messages", "https://x.api.frontapp.com/c/1/messages?page_token=a",
                 Map.of("conversation", "{\"id\":\"cnv_1\"}")));
         var checkpoint = new Checkpoint("frontapp", "conversations", null, pending, "backfilled", 42, 100L,
-                Checkpoint.State.RUNNING, null, now, null);
+                Checkpoint.State.RUNNING, null, now, null, true);
 
         store.put(checkpoint);
 

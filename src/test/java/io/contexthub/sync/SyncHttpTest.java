@@ -86,7 +86,7 @@ class SyncHttpTest {
     Exchange answered(int status, Map<String, Object> headers) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setProperty(SyncRuns.RUN, new SyncRun(stream, "k", "me", Checkpoint.initial("test", "things"), NOW,
-                stream.first(Optional.empty())));
+                stream.first(Optional.empty()), false));
         exchange.getMessage().setHeaders(new java.util.HashMap<>(headers));
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setBody("{\"error\":\"nope\"}");
@@ -131,7 +131,7 @@ class SyncHttpTest {
     void credentialsAreNeverSentOutsideTheApi() {
         Exchange exchange = answered(200, Map.of());
         SyncRun run = new SyncRun(stream, "k", "me", Checkpoint.initial("test", "things"), NOW,
-                List.of(new SyncRequest("things", "https://evil.example.net/things?page_token=x")));
+                List.of(new SyncRequest("things", "https://evil.example.net/things?page_token=x")), false);
         exchange.setProperty(SyncRuns.RUN, run);
 
         assertThatThrownBy(() -> http.before(exchange)).isInstanceOf(PermanentFailureException.class)

@@ -117,5 +117,14 @@ class StripeSyncTest {
         // read again (as after an outage, with overlap): every event is a duplicate of what was staged
         run("events");
         assertThat(staged("events")).isEqualTo(6);
+
+        // a full re-read (after a mapping change) stages every event again, whatever it staged before
+        JsonNode reread = new HubClient(port, SyncHubTest.TOKEN).rereadAndAwait("stripe", "events", "idle",
+                Duration.ofSeconds(60));
+        assertThat(staged("events")).isEqualTo(12);
+        assertThat(reread.path("recordsDone").asInt()).isEqualTo(6);
+        assertThat(reread.path("fullReread").asBoolean()).as("done: the next run is incremental").isFalse();
+        run("events");
+        assertThat(staged("events")).isEqualTo(12);
     }
 }
