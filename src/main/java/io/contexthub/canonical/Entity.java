@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * versioned change of the canonical model (docs/canonical-model.md).
  */
 public enum Entity {
-    CUSTOMER, INVOICE, EVENT;
+    CUSTOMER, INVOICE, DEAL, EVENT;
 
     /** As it appears in ids, file names, indices and the API: lower case. */
     public String id() {

@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code GET /api/customers/{id}/context}: everything the hub knows about one customer in one answer — the linked
  * customer records, a timeline of their events across sources (newest first and paged, or ranked by {@code q}),
- * their invoices with a summary, and how fresh each source is. Every item is the canonical document, provenance
- * included.
+ * their invoices with a summary, their deals (each at its current stage) with a summary, and how fresh each source
+ * is. Every item is the canonical document, provenance included.
  */
 @Component("customerContextApi")
 public class CustomerContextApi {
@@ -86,6 +86,8 @@ public class CustomerContextApi {
                 "event", size, mine, cursor));
         List<JsonNode> invoices = store.search(new SearchQuery(null, null, "invoice", maxHits, mine, null)).stream()
                 .map(hit -> parse(hit.json())).toList();
+        List<JsonNode> deals = store.search(new SearchQuery(null, null, "deal", maxHits, mine, null)).stream()
+                .map(hit -> parse(hit.json())).toList();
 
         ObjectNode body = mapper.createObjectNode();
         body.put("customer", profile.members().get(0).path("id").asText());
@@ -110,6 +112,10 @@ public class CustomerContextApi {
         billing.set("summary", InvoiceSummary.of(invoices, clock.instant()));
         invoices.forEach(billing.putArray("items")::add);
         seen.addAll(invoices);
+        ObjectNode pipeline = body.putObject("deals");
+        pipeline.set("summary", DealSummary.of(deals));
+        deals.forEach(pipeline.putArray("items")::add);
+        seen.addAll(deals);
         body.set("freshness", freshness(seen));
         return body;
     }

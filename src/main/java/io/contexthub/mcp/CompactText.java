@@ -35,6 +35,14 @@ final class CompactText {
         JsonNode summary = context.path("invoices").path("summary");
         text.add("Invoices: " + summary.path("count").asInt() + ", overdue " + summary.path("overdue").asInt()
                 + ", minor units " + summary.path("amounts"));
+        JsonNode deals = context.path("deals");
+        text.add("Deals: " + deals.path("summary").path("byStatus") + ", open minor units "
+                + deals.path("summary").path("openAmounts"));
+        for (JsonNode deal : deals.path("items")) {
+            if ("open".equals(deal.path("status").asText()) && !text.add(line(deal))) {
+                return text.toString();
+            }
+        }
         text.add("Latest:");
         for (JsonNode event : context.path("timeline").path("events")) {
             if (!text.add(line(event))) {
@@ -58,6 +66,10 @@ final class CompactText {
             case "invoice" -> line.append("invoice ").append(document.path("number").asText(""))
                     .append(' ').append(document.path("status").asText()).append(' ')
                     .append(document.path("total").asText()).append(' ').append(document.path("currency").asText());
+            case "deal" -> line.append("deal ").append(document.path("name").asText(""))
+                    .append(' ').append(document.path("status").asText()).append(", stage ")
+                    .append(document.path("stage").path("label").asText("?")).append(' ')
+                    .append(document.path("amount").asText("")).append(' ').append(document.path("currency").asText(""));
             case "customer" -> line.append(document.path("name").asText("(no name)")).append(' ')
                     .append(document.path("emails"));
             default -> line.append(document.path("eventType").asText("event")).append(": ")

@@ -32,9 +32,9 @@ public class ContextTools {
     static final String FILTERS = """
             "customer": {"type": "string", "description": "Only this customer's documents: a canonical id (customer:stripe:cus_...) or any e-mail, phone number or provider id one of their records carries."},
             "source": {"type": "string", "description": "Only documents from this connector: frontapp, hubspot, stripe, salesforce, ga4 or a webhook sender's name."},
-            "type": {"type": "string", "enum": ["customer", "invoice", "event"], "description": "Only this kind of document."},
+            "type": {"type": "string", "enum": ["customer", "invoice", "deal", "event"], "description": "Only this kind of document."},
             "eventType": {"type": "string", "description": "Only events of this type, e.g. message.received."},
-            "status": {"type": "string", "description": "Only invoices in this status: draft, open, paid, void, uncollectible."},
+            "status": {"type": "string", "description": "Only invoices in this status (draft, open, paid, void, uncollectible) or deals in this status (open, won, lost)."},
             "from": {"type": "string", "description": "Only documents dated at or after this ISO-8601 instant or date (2026-03-01)."},
             "to": {"type": "string", "description": "Only documents dated before this ISO-8601 instant or date."},
             "max_tokens": {"type": "integer", "minimum": 50, "description": "Answer as compact text of about this many tokens, most relevant first, instead of full JSON documents."}
@@ -69,15 +69,15 @@ public class ContextTools {
                 tool(json, "get_customer_context", """
                         Everything known about one customer in one call: their records in every connected source \
                         (linked by e-mail, CRM ids and company), a timeline of their conversations and activities \
-                        (newest first), their invoices with what is open, overdue and paid, and how fresh each \
-                        source is.""", """
+                        (newest first), their invoices with what is open, overdue and paid, their deals with the \
+                        stage each is in, and how fresh each source is.""", """
                         {"type": "object", "required": ["customer"], "properties": {
                           "customer": {"type": "string", "description": "A canonical customer id, a profile id, or any e-mail, phone number or provider id of the customer; all records linked to it across sources are included."},
                           "query": {"type": "string", "description": "Rank the timeline by relevance to this instead of by time."},
                           "k": {"type": "integer", "minimum": 1, "maximum": 100, "description": "Timeline entries (default 20)."},
                           "max_tokens": {"type": "integer", "minimum": 50, "description": "Answer as compact text of about this many tokens."}}}""",
                         this::customerContext),
-                tool(json, "get_document", "One canonical document (customer, invoice or event) by its id, e.g. "
+                tool(json, "get_document", "One canonical document (customer, invoice, deal or event) by its id, e.g. "
                         + "event:frontapp:msg_1sagx9sk, with its provenance.", """
                         {"type": "object", "required": ["id"], "properties": {
                           "id": {"type": "string", "description": "The document id: <type>:<source>:<source id>."}}}""",

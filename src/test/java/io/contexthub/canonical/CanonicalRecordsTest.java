@@ -34,6 +34,7 @@ class CanonicalRecordsTest {
 
     static Stream<Arguments> entities() {
         return Stream.of(Arguments.of("customer", Customer.class), Arguments.of("invoice", Invoice.class),
+                Arguments.of("deal", Deal.class),
                 Arguments.of("event", Event.class));
     }
 

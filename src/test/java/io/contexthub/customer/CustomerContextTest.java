@@ -69,6 +69,13 @@ class CustomerContextTest {
         docs.add(doc("invoice", "stripe", "in_paid", "Invoice 6", ",\"status\":\"paid\",\"currency\":\"eur\","
                 + "\"total\":4000,\"amountPaid\":4000,\"issuedAt\":\"2025-12-01T00:00:00Z\","
                 + "\"customer\":{\"id\":\"customer:stripe:cus_J1\"}"));
+        docs.add(doc("deal", "hubspot", "deals/9", "Deal renewal", ",\"status\":\"open\",\"currency\":\"EUR\","
+                + "\"amount\":120000,\"probability\":0.5,\"stage\":{\"label\":\"Proposal\"},"
+                + "\"customer\":{\"id\":\"customer:hubspot:501\"}"));
+        docs.add(doc("deal", "hubspot", "deals/8", "Deal pilot", ",\"status\":\"won\",\"currency\":\"EUR\","
+                + "\"amount\":30000,\"customer\":{\"id\":\"customer:hubspot:501\"}"));
+        docs.add(doc("deal", "hubspot", "deals/7", "Someone else's deal", ",\"status\":\"open\",\"currency\":\"EUR\","
+                + "\"amount\":99900,\"customer\":{\"id\":\"customer:front:crd_other\"}"));
         docs.add(doc("customer", "stripe", "cus_S", "Sam Ode", ",\"emails\":[\"sam@ode-labs.test\"]"));
         docs.add(doc("customer", "front", "crd_sam", "Sam Ode", ",\"emails\":[\"sam@ode-labs.test\"]"));
         docs.add(doc("event", "front", "msg_sam", "Sam asks about the API quota",
@@ -103,6 +110,13 @@ class CustomerContextTest {
         assertThat(summary.path("amounts").path("EUR").path("open").asLong()).isEqualTo(5000);
         assertThat(summary.path("amounts").path("EUR").path("overdue").asLong()).isEqualTo(5000);
         assertThat(summary.path("amounts").path("EUR").path("paid").asLong()).isEqualTo(4000);
+        JsonNode deals = context.path("deals");
+        assertThat(deals.path("items")).extracting(d -> d.path("id").asText())
+                .containsExactlyInAnyOrder("deal:hubspot:deals/9", "deal:hubspot:deals/8");
+        assertThat(deals.path("summary").path("byStatus").path("open").asInt()).isEqualTo(1);
+        assertThat(deals.path("summary").path("openAmounts").path("EUR").path("total").asLong()).isEqualTo(120000);
+        assertThat(deals.path("summary").path("openAmounts").path("EUR").path("weighted").asLong()).isEqualTo(60000);
+        assertThat(deals.path("summary").path("wonAmounts").path("EUR").asLong()).isEqualTo(30000);
         assertThat(context.path("freshness").fieldNames()).toIterable().containsExactly("hubspot", "stripe");
         assertThat(context.path("freshness").path("stripe").path("lastAboutCustomer").asText()).isNotBlank();
         assertThat(context.path("freshness").path("stripe").path("lastFromSource").asText()).isNotBlank();

@@ -24,7 +24,7 @@ class CanonicalSchemasTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"customer", "invoice", "event"})
+    @ValueSource(strings = {"customer", "invoice", "deal", "event"})
     void everyExampleConformsToItsSchema(String entity) throws IOException {
         assertThat(schemas.violations(entity, example(entity))).isEmpty();
     }

@@ -87,11 +87,25 @@ public class SalesforceObjectStream implements SyncStream {
         if (cursor.isPresent()) {
             String since = SOQL_TIME.format(OffsetDateTime.parse(cursor.get(), SALESFORCE_TIME)
                     .withOffsetSameInstant(ZoneOffset.UTC));
-            soql += (soql.toUpperCase(Locale.ROOT).contains(" WHERE ") ? " AND " : " WHERE ")
+            // a sub-query's own WHERE (in parentheses) is not the query's
+            soql += (outsideParentheses(soql).toUpperCase(Locale.ROOT).contains(" WHERE ") ? " AND " : " WHERE ")
                     + "SystemModstamp >= " + since;
         }
         soql += " ORDER BY SystemModstamp ASC";
         return List.of(new SyncRequest(QUERY, QUERY, Map.of(), "GET", soql));
+    }
+
+    static String outsideParentheses(String soql) {
+        StringBuilder outside = new StringBuilder();
+        int depth = 0;
+        for (char c : soql.toCharArray()) {
+            depth += c == '(' ? 1 : 0;
+            if (depth == 0) {
+                outside.append(c);
+            }
+            depth -= c == ')' && depth > 0 ? 1 : 0;
+        }
+        return outside.toString();
     }
 
     @Override

@@ -127,6 +127,36 @@ class SalesforceSyncTest {
         assertThat(document("event:salesforce:00TD000001hZk2cMAC").path("properties").path("deleted").asBoolean())
                 .isTrue();
 
+        // opportunities: the Deal at its current stage, and the moves of its stage history (a sub-query) as Events
+        SALESFORCE.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/"))
+                .withQueryParam("q", containing("FROM Opportunity"))
+                .willReturn(json("{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":{\"type\":"
+                        + "\"Opportunity\"},\"Id\":\"006D000000CqWonIAF\",\"Name\":\"Test 1 renewal\","
+                        + "\"StageName\":\"Closed Won\",\"Amount\":12000,\"CloseDate\":\"2026-04-30\","
+                        + "\"IsClosed\":true,\"IsWon\":true,\"Probability\":100,\"AccountId\":\"001D000000IRFmaIAH\","
+                        + "\"Account\":{\"Name\":\"Test 1\"},\"SystemModstamp\":\"2026-04-30T10:00:00.000+0000\","
+                        + "\"IsDeleted\":false,\"OpportunityHistories\":{\"totalSize\":2,\"done\":true,\"records\":["
+                        + "{\"Id\":\"008D000000hA2AIAS\",\"StageName\":\"Closed Won\",\"Amount\":12000,"
+                        + "\"CreatedDate\":\"2026-04-30T10:00:00.000+0000\"},{\"Id\":\"008D000000hA1AIAS\","
+                        + "\"StageName\":\"Proposal/Price Quote\",\"Amount\":12000,"
+                        + "\"CreatedDate\":\"2026-04-01T10:00:00.000+0000\"}]}}]}", "10021/100000")));
+        runAndAwait("opportunities", "idle");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("deal", "deal:salesforce:006D000000CqWonIAF")
+                .isPresent() && store.get("event", "event:salesforce:008D000000hA2AIAS").isPresent());
+        JsonNode deal = new ObjectMapper().readTree(store.get("deal", "deal:salesforce:006D000000CqWonIAF")
+                .orElseThrow().json());
+        assertThat(deal.path("status").asText()).isEqualTo("won");
+        assertThat(deal.path("stage").path("label").asText()).isEqualTo("Closed Won");
+        assertThat(deal.path("amount").asLong()).isEqualTo(1_200_000);
+        assertThat(document("event:salesforce:008D000000hA2AIAS").path("text").asText())
+                .isEqualTo("Test 1 renewal moved from Proposal/Price Quote to Closed Won, 12000.00 USD");
+        assertThat(store.get("invoice", "invoice:salesforce:006D000000CqWonIAF")).as("no longer an Invoice").isEmpty();
+        // the next run's condition goes on the query, not on its sub-query
+        runAndAwait("opportunities", "idle");
+        SALESFORCE.server().verify(getRequestedFor(urlPathEqualTo(SalesforceStub.API + "/queryAll/"))
+                .withQueryParam("q", containing("ORDER BY CreatedDate DESC LIMIT 50) FROM Opportunity WHERE "
+                        + "SystemModstamp >= 2026-04-30T10:00:00Z ORDER BY SystemModstamp ASC")));
+
         // the org's daily allocation is spent: the orders stream pauses, keeping its call for later
         SALESFORCE.stub(get(urlPathEqualTo(SalesforceStub.API + "/queryAll/")).withQueryParam("q", containing("FROM Order"))
                 .inScenario("limit").whenScenarioStateIs(STARTED).willSetStateTo("allocation renewed")
