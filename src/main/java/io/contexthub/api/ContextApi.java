@@ -9,6 +9,7 @@ import io.contexthub.embedding.Embedder;
 import io.contexthub.identity.Profiles;
 import io.contexthub.platform.ErrorBodies;
 import io.contexthub.platform.HttpReplies;
+import io.contexthub.platform.PathIds;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.store.ContextStore;
@@ -102,14 +103,16 @@ public class ContextApi {
         return members.isEmpty() && customer.startsWith("customer:") ? Set.of(customer) : members;
     }
 
-    public void get(Exchange exchange, @Header("type") String type, @Header("id") String id) {
+    public void get(Exchange exchange, @Header("type") String type, @Header("id") String segment) {
+        String id = PathIds.decode(segment);
         String entity = requireEntity(type);
         var document = store.get(entity, id).orElseThrow(() -> RequestRejectedException.notFound("not_found",
                 "no " + entity + " with id " + id));
         HttpReplies.json(exchange, 200, parse(document.json()));
     }
 
-    public void delete(Exchange exchange, @Header("type") String type, @Header("id") String id) {
+    public void delete(Exchange exchange, @Header("type") String type, @Header("id") String segment) {
+        String id = PathIds.decode(segment);
         String entity = requireEntity(type);
         if (!store.delete(entity, id)) {
             throw RequestRejectedException.notFound("not_found", "no " + entity + " with id " + id);

@@ -9,6 +9,7 @@ import io.contexthub.api.SearchParameters;
 import io.contexthub.embedding.Embedder;
 import io.contexthub.identity.IdentityApi;
 import io.contexthub.platform.HttpReplies;
+import io.contexthub.platform.PathIds;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.staging.SourceActivity;
 import io.contexthub.store.ContextStore;
@@ -63,7 +64,7 @@ public class CustomerContextApi {
 
     public void context(Exchange exchange, @Header("id") String id, @Header("q") String q, @Header("k") String k,
                         @Header("cursor") String cursor) {
-        HttpReplies.json(exchange, 200, contextOf(id, q, size(k), cursor));
+        HttpReplies.json(exchange, 200, contextOf(PathIds.decode(id), q, size(k), cursor));
     }
 
     /** Everything about one customer (see the class comment); rejections for an unknown one or a bad cursor. */

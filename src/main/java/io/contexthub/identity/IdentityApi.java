@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.HttpReplies;
+import io.contexthub.platform.PathIds;
 import io.contexthub.platform.RequestRejectedException;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -43,7 +44,8 @@ public class IdentityApi {
                 .put("seconds", Math.round((System.nanoTime() - start) / 1e8) / 10.0));
     }
 
-    public void profile(Exchange exchange, @Header("id") String id) {
+    public void profile(Exchange exchange, @Header("id") String segment) {
+        String id = PathIds.decode(segment);
         Profile profile = profiles.find(id).orElseThrow(() -> RequestRejectedException.notFound("unknown_customer",
                 "no customer record is identified by " + id));
         HttpReplies.json(exchange, 200, describe(profile));

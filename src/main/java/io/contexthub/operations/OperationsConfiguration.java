@@ -27,6 +27,18 @@ public class OperationsConfiguration {
     }
 
     /**
+     * Document and customer ids may hold a slash (HubSpot's {@code customer:hubspot:contacts/60311}), which a path
+     * segment can only carry encoded ({@code %2F}). Tomcat refuses an encoded slash by default; passed through, it
+     * stays {@code %2F} while the path is matched (so it can never split a segment or climb out of one) and the API
+     * decodes the one segment that is an id ({@link io.contexthub.platform.PathIds}).
+     */
+    @Bean
+    public TomcatConnectorCustomizer encodedSlashesInIds() {
+        return connector -> connector.setEncodedSolidusHandling(
+                org.apache.tomcat.util.buf.EncodedSolidusHandling.PASS_THROUGH.getValue());
+    }
+
+    /**
      * Tomcat as Spring Boot configures it, with the JSON error report in place of the HTML one. Declaring the
      * factory is the one way to reach the host before it starts; server.* settings still apply to it.
      */

@@ -128,8 +128,11 @@ class HostileInputIT {
         cases.put("API: no token", new Object[] {"GET /api/context/search?q=x HTTP/1.1", new byte[0], 401});
         cases.put("metrics behind the token (hub.api.protect-metrics)", new Object[] {
             "GET /actuator/prometheus HTTP/1.1", new byte[0], 401});
+        // %2F stays inside its segment (ids such as customer:hubspot:contacts/60311 need it): an id, not a path
         cases.put("path: encoded slashes", new Object[] {"GET /api/context/event/..%2F..%2Fx HTTP/1.1\r\n" + TOKEN,
-                new byte[0], 400});
+                new byte[0], 404});
+        cases.put("path: encoded slashes do not climb out", new Object[] {"GET /api/context/..%2F..%2Factuator%2F"
+                + "prometheus HTTP/1.1\r\n" + TOKEN, new byte[0], 404});
         cases.put("path: encoded dot segments", new Object[] {"GET /api/%2e%2e/actuator/prometheus HTTP/1.1\r\n"
                 + TOKEN, new byte[0], 404});
         // normalised to /api/context/search: the dot segment does not get around the token

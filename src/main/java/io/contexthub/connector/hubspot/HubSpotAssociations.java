@@ -28,6 +28,8 @@ final class HubSpotAssociations {
 
     static final String ASSOCIATIONS = "associations";
     static final String READ = "read";
+    static final int BATCH_LIMIT = 100;
+    static final int HISTORY_BATCH_LIMIT = 50;
     private static final String IDS = "ids";
     private static final String REMAINING = "remaining";
     private static final String FOUND = "found.";
@@ -35,14 +37,20 @@ final class HubSpotAssociations {
     private final String type;
     private final List<String> toTypes;
     private final List<String> properties;
+    private final List<String> history;
     private final String baseUrl;
     private final ObjectMapper mapper;
 
-    HubSpotAssociations(String type, List<String> toTypes, List<String> properties, String baseUrl,
-                        ObjectMapper mapper) {
+    /**
+     * @param history properties whose history the batch read asks for ({@code propertiesWithHistory}), e.g. a
+     *                deal's stage
+     */
+    HubSpotAssociations(String type, List<String> toTypes, List<String> properties, List<String> history,
+                        String baseUrl, ObjectMapper mapper) {
         this.type = type;
         this.toTypes = List.copyOf(toTypes);
         this.properties = List.copyOf(properties);
+        this.history = List.copyOf(history);
         this.baseUrl = baseUrl;
         this.mapper = mapper;
     }
@@ -55,8 +63,24 @@ final class HubSpotAssociations {
         return ASSOCIATIONS.equals(request.kind()) || READ.equals(request.kind());
     }
 
-    /** The first call of the chain for the ids of one search page. */
-    SyncRequest first(List<String> ids) {
+    /**
+     * The first calls of the chains for the ids of one search page: one chain per {@link #batchSize()} ids, the
+     * most a batch read takes.
+     */
+    List<SyncRequest> first(List<String> ids) {
+        List<SyncRequest> chains = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += batchSize()) {
+            chains.add(chain(ids.subList(from, Math.min(ids.size(), from + batchSize()))));
+        }
+        return chains;
+    }
+
+    /** HubSpot's batch reads take 100 inputs; with property history, pages are smaller (Airbyte reads 50). */
+    int batchSize() {
+        return history.isEmpty() ? BATCH_LIMIT : HISTORY_BATCH_LIMIT;
+    }
+
+    private SyncRequest chain(List<String> ids) {
         Map<String, String> context = new HashMap<>();
         context.put(IDS, String.join(",", ids));
         context.put(REMAINING, String.join(",", toTypes));
@@ -90,6 +114,10 @@ final class HubSpotAssociations {
         if (remaining.isEmpty()) {
             ArrayNode wanted = body.putArray("properties");
             properties.forEach(wanted::add);
+            if (!history.isEmpty()) {
+                ArrayNode withHistory = body.putArray("propertiesWithHistory");
+                history.forEach(withHistory::add);
+            }
             carried.remove(REMAINING);
             return new SyncRequest(READ, baseUrl + "/crm/v3/objects/" + type + "/batch/read", carried, "POST",
                     body.toString());

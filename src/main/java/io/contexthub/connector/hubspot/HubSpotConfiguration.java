@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The HubSpot CRM streams, each searched by its last-modified time: contacts and companies, and the engagements
+ * The HubSpot CRM streams, each searched by its last-modified time: contacts, companies, deals (with their contacts,
+ * companies, pipeline stage and stage history), and the engagements
  * (notes, calls, e-mails, meetings, tasks), which are staged with the contacts, companies and deals they concern and
  * share one mapping (engagements-to-event.jsonata); and the archived contacts and companies, listed in full.
  */
@@ -25,6 +26,11 @@ public class HubSpotConfiguration {
     /** What companies-to-customer.jsonata reads. */
     static final List<String> COMPANY_PROPERTIES = List.of("name", "domain", "phone", "industry", "city", "state",
             "country", "lifecyclestage", "hubspot_owner_id", "hs_merged_object_ids", "createdate");
+
+    /** What deals-to-deal.jsonata and deals-to-event.jsonata read. */
+    static final List<String> DEAL_PROPERTIES = List.of("dealname", "amount", "deal_currency_code", "dealstage",
+            "pipeline", "closedate", "createdate", "hs_deal_stage_probability", "dealtype", "hubspot_owner_id");
+    static final List<String> DEAL_ASSOCIATIONS = List.of("companies", "contacts");
 
     /** The engagement types and what engagements-to-event.jsonata reads of each. */
     static final Map<String, List<String>> ENGAGEMENTS = Map.of(
@@ -62,6 +68,12 @@ public class HubSpotConfiguration {
                                                ObjectMapper mapper) {
         return new HubSpotSearchStream("contacts", "lastmodifieddate", CONTACT_PROPERTIES, properties, api, clock,
                 mapper);
+    }
+
+    @Bean
+    public HubSpotDealStream hubspotDeals(HubSpotSyncProperties properties, HubSpotApi api, Clock clock,
+                                          ObjectMapper mapper) {
+        return new HubSpotDealStream(DEAL_PROPERTIES, DEAL_ASSOCIATIONS, properties, api, clock, mapper);
     }
 
     @Bean

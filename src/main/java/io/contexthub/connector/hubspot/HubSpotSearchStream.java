@@ -62,6 +62,18 @@ public class HubSpotSearchStream extends HubSpotStream {
     public HubSpotSearchStream(String name, String modifiedProperty, List<String> properties,
                                List<String> associatedWith, String envelopeStream, HubSpotSyncProperties settings,
                                HubSpotApi api, Clock clock, ObjectMapper mapper) {
+        this(name, modifiedProperty, properties, associatedWith, List.of(), envelopeStream, settings, api, clock,
+                mapper);
+    }
+
+    /**
+     * A stream whose records are staged with what they are associated with and the history of some properties.
+     *
+     * @param history properties whose every past value the batch read returns ({@code propertiesWithHistory})
+     */
+    protected HubSpotSearchStream(String name, String modifiedProperty, List<String> properties,
+                                  List<String> associatedWith, List<String> history, String envelopeStream,
+                                  HubSpotSyncProperties settings, HubSpotApi api, Clock clock, ObjectMapper mapper) {
         super(name, settings, api);
         this.envelopeStream = envelopeStream;
         this.modifiedProperty = modifiedProperty;
@@ -71,8 +83,8 @@ public class HubSpotSearchStream extends HubSpotStream {
         this.properties.addAll(settings.extraProperties().getOrDefault(name, List.of()));
         this.clock = clock;
         this.mapper = mapper;
-        this.associations = new HubSpotAssociations(name, associatedWith, List.copyOf(this.properties), baseUrl(),
-                mapper);
+        this.associations = new HubSpotAssociations(name, associatedWith, List.copyOf(this.properties), history,
+                baseUrl(), mapper);
     }
 
     @Override
@@ -130,7 +142,7 @@ public class HubSpotSearchStream extends HubSpotStream {
         Long total = "true".equals(request.context().get("first")) ? body.path("total").asLong() : null;
         if (associations.any() && !records.isEmpty()) {
             // staged once their associations are known, before the next search page
-            next.add(0, associations.first(records.stream().map(r -> r.payload().path("id").asText()).toList()));
+            next.addAll(0, associations.first(records.stream().map(r -> r.payload().path("id").asText()).toList()));
             records = List.of();
         }
         return new SyncPage(records, next, newest, total);

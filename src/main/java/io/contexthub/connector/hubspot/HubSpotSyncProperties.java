@@ -5,6 +5,7 @@ import io.contexthub.sync.SyncStreamSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
@@ -34,6 +35,8 @@ import org.springframework.validation.annotation.Validated;
  * @param extraProperties         CRM properties to read besides the ones the mappings use, per stream
  *                                ({@code extra-properties.contacts=favorite_color,hs_lead_status}); they reach the
  *                                Customer as attributes under their HubSpot names
+ * @param currency                the portal's company currency (ISO 4217): the currency of deal amounts that do not
+ *                                name one ({@code deal_currency_code} is set only in multi-currency portals)
  * @param streams                 each stream's schedule and switch; the defaults are in
  *                                connectors/hubspot/connector.yaml
  */
@@ -50,6 +53,8 @@ public record HubSpotSyncProperties(
         @NotNull @DefaultValue("UTC") ZoneId timeZone,
         @NotNull @DefaultValue("10s") Duration webhookFetchDelay,
         @NotNull @DefaultValue Map<String, List<String>> extraProperties,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "hub.connectors.hubspot.currency must be an ISO 4217 code "
+                + "in capitals, e.g. USD") @DefaultValue("USD") String currency,
         @NotNull @DefaultValue Map<String, @Valid SyncStreamSettings> streams) {
 
     public boolean configured() {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * HubSpot's webhooks name a record and at most one changed property; writing that as the Customer would replace it
- * with a fragment. So a staged contact or company webhook starts, {@code webhook-fetch-delay} later, an incremental
+ * with a fragment. So a staged contact, company or deal webhook starts, {@code webhook-fetch-delay} later, an incremental
  * run of its object's sync stream, which reads every record changed since the last run through the search API —
  * all the webhooks of that delay share one run (and its rate budget), and a run already in progress takes the
  * stream's lease, so the trigger does nothing twice. The webhook's own Event stays. The delay also gives HubSpot's
@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class HubSpotWebhookFetch implements WebhookFollowUp {
 
-    static final Map<String, String> STREAM_OF = Map.of("contact", "contacts", "company", "companies");
+    static final Map<String, String> STREAM_OF = Map.of("contact", "contacts", "company", "companies", "deal",
+            "deals");
     private static final Logger log = LoggerFactory.getLogger(HubSpotWebhookFetch.class);
 
     private final HubSpotSyncProperties properties;

@@ -34,7 +34,7 @@ class HubSpotSearchStreamTest {
 
     final HubSpotSyncProperties properties = new HubSpotSyncProperties(true, URI.create("https://api.hubapi.com"),
             Secret.valueOf("pat-na1-test"), 100, 4, 200, Duration.ofMinutes(1), ZoneId.of("Europe/Oslo"), Duration.ZERO,
-            Map.of("contacts", List.of("favorite_color")),
+            Map.of("contacts", List.of("favorite_color")), "USD",
             Map.of("contacts", new SyncStreamSettings(Duration.ofMinutes(15), true)));
     final HubSpotApi api = new HubSpotApi(properties, Clock.fixed(NOW, ZoneOffset.UTC), JSON);
     final HubSpotSearchStream contacts = new HubSpotSearchStream("contacts", "lastmodifieddate",
@@ -166,6 +166,76 @@ class HubSpotSearchStreamTest {
                 .isEqualTo("{\"contacts\":{\"results\":[{\"id\":\"60313\"}]}}");
         assertThat(staged.followUps()).isEmpty();
         assertThat(notes.envelopeStream()).isEqualTo("engagements");
+    }
+
+    @Test
+    void aSearchPageLargerThanABatchReadIsReadInChainsOfAHundred() throws Exception {
+        HubSpotSearchStream notes = new HubSpotSearchStream("notes", "hs_lastmodifieddate",
+                HubSpotConfiguration.ENGAGEMENTS.get("notes"), HubSpotConfiguration.ENGAGEMENT_ASSOCIATIONS,
+                "engagements", properties, api, Clock.fixed(NOW, ZoneOffset.UTC), JSON);
+        Object[] found = new Object[300];
+        for (int i = 0; i < 150; i++) {
+            found[2 * i] = Integer.toString(1000 + i);
+            found[2 * i + 1] = 1_775_576_472_309L + i;
+        }
+
+        SyncPage page = notes.page(notes.first(Optional.empty()).get(0), results(null, found));
+
+        assertThat(page.followUps()).hasSize(2);
+        assertThat(body(page.followUps().get(0)).path("inputs")).hasSize(100);
+        assertThat(body(page.followUps().get(1)).path("inputs")).hasSize(50);
+        assertThat(body(page.followUps().get(1)).path("inputs").get(0).path("id").asText()).isEqualTo("1100");
+    }
+
+    @Test
+    void dealsAreReadWithTheirStageHistoryAndStagedWithWhatTheirPipelineSaysOfTheirStages() throws Exception {
+        HubSpotDealStream deals = new HubSpotDealStream(HubSpotConfiguration.DEAL_PROPERTIES,
+                HubSpotConfiguration.DEAL_ASSOCIATIONS, properties, api, Clock.fixed(NOW, ZoneOffset.UTC), JSON);
+        SyncPage found = deals.page(deals.first(Optional.empty()).get(0),
+                results(null, "21984455012", 1_776_247_351_440L));
+        SyncRequest companies = found.followUps().get(0);
+        assertThat(companies.url()).endsWith("/crm/v4/associations/deals/companies/batch/read");
+        SyncRequest contacts = deals.page(companies, JSON.readTree("{\"results\":[{\"from\":{\"id\":\"21984455012\"},"
+                + "\"to\":[{\"toObjectId\":9837456120}]}]}")).followUps().get(0);
+        SyncRequest read = deals.page(contacts, JSON.readTree("{\"results\":[]}")).followUps().get(0);
+        assertThat(read.url()).endsWith("/crm/v3/objects/deals/batch/read");
+        assertThat(body(read).path("propertiesWithHistory").toString()).isEqualTo("[\"dealstage\"]");
+        assertThat(body(read).path("properties")).extracting(JsonNode::asText).contains("dealname", "pipeline",
+                "deal_currency_code");
+
+        JsonNode answer = JSON.readTree("{\"status\":\"COMPLETE\",\"results\":[{\"id\":\"21984455012\","
+                + "\"properties\":{\"dealname\":\"Kestrel\",\"dealstage\":\"contractsent\",\"pipeline\":\"default\","
+                + "\"hs_lastmodifieddate\":\"2026-04-15T10:02:31.440Z\"},\"propertiesWithHistory\":{\"dealstage\":["
+                + "{\"value\":\"contractsent\",\"timestamp\":\"2026-04-15T10:02:31.440Z\"},"
+                + "{\"value\":\"appointmentscheduled\",\"timestamp\":\"2026-04-06T09:25:13.870Z\"}]},"
+                + "\"updatedAt\":\"2026-04-15T10:02:31.440Z\"}]}");
+        // stages not known yet: the pipelines are read, then the same batch again
+        SyncPage unknown = deals.page(read, answer);
+        assertThat(unknown.records()).isEmpty();
+        SyncRequest pipelines = unknown.followUps().get(0);
+        assertThat(pipelines.url()).isEqualTo("https://api.hubapi.com/crm/v3/pipelines/deals");
+        assertThat(pipelines.method()).isEqualTo("GET");
+        SyncRequest again = deals.page(pipelines, Fixtures.load("hubspot-crm-pipelines-deals.json").json()
+                .at("/response/body")).followUps().get(0);
+        assertThat(again.url()).isEqualTo(read.url());
+        assertThat(again.body()).isEqualTo(read.body());
+
+        SyncPage staged = deals.page(again, answer);
+        assertThat(staged.records()).extracting(r -> r.key()).containsExactly("deals:21984455012:1776247351440");
+        JsonNode deal = staged.records().get(0).payload();
+        assertThat(deal.path("associations").path("companies").toString()).isEqualTo("{\"results\":[{\"id\":\"9837456120\"}]}");
+        assertThat(deal.path("resolved").toString()).isEqualTo("{\"pipeline\":{\"id\":\"default\",\"label\":"
+                + "\"Sales Pipeline\"},\"stages\":{\"contractsent\":{\"label\":\"Contract Sent\",\"pipeline\":\"default\","
+                + "\"order\":4,\"closed\":false,\"probability\":0.9},\"appointmentscheduled\":{\"label\":"
+                + "\"Appointment Scheduled\",\"pipeline\":\"default\",\"order\":0,\"closed\":false,\"probability\":0.2}},"
+                + "\"currency\":\"USD\"}");
+
+        // known now: the next batch is staged at once; a stage deleted since is read once more, then staged as is
+        assertThat(deals.page(read, answer).records()).hasSize(1);
+        ((ObjectNode) answer.path("results").get(0).path("properties")).put("dealstage", "1234567");
+        SyncRequest refresh = deals.page(read, answer).followUps().get(0);
+        SyncRequest once = deals.page(refresh, JSON.readTree("{\"results\":[]}")).followUps().get(0);
+        assertThat(deals.page(once, answer).records()).hasSize(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -44,6 +45,7 @@ class HubSpotSyncTest {
     static final WireMockServer HUBSPOT = SaasStub.server();
     static final String CONTACTS = "/crm/v3/objects/contacts/search";
     static final String COMPANIES = "/crm/v3/objects/companies/search";
+    static final String DEALS = "/crm/v3/objects/deals/search";
 
     @LocalServerPort
     int port;
@@ -194,5 +196,81 @@ class HubSpotSyncTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hub()
                 .api("GET", "/api/profiles/priya.shah@example.net").json().path("members").toString())
                 .contains("customer:hubspot:companies/9837456120"));
+    }
+
+    @Test
+    void dealsArriveAtTheirCurrentStageWithTheirMovesOnTheCompanysTimelineAndAWebhookFetchesThem() throws Exception {
+        HUBSPOT.stubFor(post(urlPathEqualTo(DEALS)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"total\":2,\"results\":["
+                        + "{\"id\":\"21984455012\",\"properties\":{\"hs_lastmodifieddate\":\"2026-04-15T10:02:31.440Z\"}},"
+                        + "{\"id\":\"21984455019\",\"properties\":{\"hs_lastmodifieddate\":\"2026-03-30T07:45:02.006Z\"}}]}")));
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v4/associations/deals/companies/batch/read")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"COMPLETE\",\"results\":["
+                        + "{\"from\":{\"id\":\"21984455012\"},\"to\":[{\"toObjectId\":9837456120}]},"
+                        + "{\"from\":{\"id\":\"21984455019\"},\"to\":[{\"toObjectId\":9837456177}]}]}")));
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v4/associations/deals/contacts/batch/read")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"COMPLETE\",\"results\":["
+                        + "{\"from\":{\"id\":\"21984455012\"},\"to\":[{\"toObjectId\":60311},{\"toObjectId\":60313}]}]}")));
+        // the documented deals as a batch read answers: no inline associations, the stage history asked for
+        ObjectNode read = (ObjectNode) JSON.readTree(page("hubspot-crm-deals-list.json"));
+        read.put("status", "COMPLETE");
+        read.withArray("results").forEach(deal -> ((ObjectNode) deal).remove("associations"));
+        ((ObjectNode) read.withArray("results").get(0)).set("propertiesWithHistory", JSON.readTree("{\"dealstage\":["
+                + "{\"value\":\"contractsent\",\"timestamp\":\"2026-04-15T10:02:31.440Z\",\"sourceType\":\"CRM_UI\"},"
+                + "{\"value\":\"appointmentscheduled\",\"timestamp\":\"2026-04-06T09:25:13.870Z\",\"sourceType\":\"CRM_UI\"}]}"));
+        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/deals/batch/read")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(read.toString())));
+        HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/pipelines/deals")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(page("hubspot-crm-pipelines-deals.json"))));
+
+        hub().syncAndAwait("hubspot", "deals", "idle", Duration.ofSeconds(60));
+
+        String kestrel = "deal:hubspot:deals/21984455012";
+        String move = "event:hubspot:deals/21984455012/stages/1776247351440";
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.get("deal", kestrel).isPresent()
+                && store.get("event", move).isPresent());
+        JsonNode deal = JSON.readTree(store.get("deal", kestrel).orElseThrow().json());
+        assertThat(deal.path("status").asText()).isEqualTo("open");
+        assertThat(deal.path("stage").path("label").asText()).isEqualTo("Contract Sent");
+        assertThat(deal.path("amount").asLong()).isEqualTo(4_800_000);
+        assertThat(deal.path("customer").path("id").asText()).isEqualTo("customer:hubspot:companies/9837456120");
+        assertThat(JSON.readTree(store.get("event", move).orElseThrow().json()).path("text").asText()).isEqualTo(
+                "Kestrel Robotics - Fleet Telemetry (annual) moved from Appointment Scheduled to Contract Sent "
+                        + "(Sales Pipeline), 48000 USD");
+        HUBSPOT.verify(1, getRequestedFor(
+                urlPathEqualTo("/crm/v3/pipelines/deals")));
+        HUBSPOT.verify(2, postRequestedFor(urlPathEqualTo("/crm/v3/objects/deals/batch/read"))
+                .withRequestBody(matchingJsonPath("$.propertiesWithHistory[0]", equalTo("dealstage"))));
+
+        // the company's context: the deal at its stage, and how it got there on the timeline
+        ObjectNode companies = (ObjectNode) JSON.readTree(page("hubspot-crm-companies-list.json"));
+        companies.remove("paging");
+        HUBSPOT.stubFor(post(urlPathEqualTo(COMPANIES)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(companies.toString())));
+        hub().syncAndAwait("hubspot", "companies", "idle", Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode context = hub().api("GET", "/api/customers/customer:hubspot:companies%2F9837456120/context").json();
+            assertThat(context.path("deals").path("items").toString()).as(context.toString()).contains(kestrel);
+            assertThat(context.path("deals").path("summary").path("openAmounts").path("USD").path("total").asLong())
+                    .isEqualTo(4_800_000);
+            assertThat(context.path("timeline").toString()).contains(move);
+        });
+
+        // a deal webhook names the deal only: the deals sync runs again to read it, the pipelines already known
+        String body = "[{\"eventId\":7101,\"subscriptionId\":12346,\"portalId\":62515,\"occurredAt\":1776247400000,"
+                + "\"subscriptionType\":\"deal.propertyChange\",\"attemptNumber\":0,\"objectId\":21984455012,"
+                + "\"propertyName\":\"dealstage\",\"propertyValue\":\"closedwon\",\"changeSource\":\"CRM\",\"appId\":54321}]";
+        long now = System.currentTimeMillis();
+        String url = "http://localhost:" + port + "/webhooks/hubspot";
+        assertThat(hub().post("/webhooks/hubspot", Map.of("content-type", "application/json",
+                "X-HubSpot-Signature-v3", HubSpotSigner.v3(APP_SECRET, "POST", url, body, now),
+                "X-HubSpot-Request-Timestamp", Long.toString(now)), body.getBytes(StandardCharsets.UTF_8)).status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                HUBSPOT.verify(2, postRequestedFor(urlPathEqualTo(DEALS))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "idle".equals(hub().stream("hubspot", "deals")
+                .path("state").asText()));
+        HUBSPOT.verify(1, getRequestedFor(
+                urlPathEqualTo("/crm/v3/pipelines/deals")));
     }
 }
