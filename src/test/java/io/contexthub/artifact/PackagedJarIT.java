@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.contexthub.support.CrmStubs;
 import io.contexthub.support.Fixtures;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.PackagedHub;
+import io.contexthub.support.SaasStub;
 import io.contexthub.support.StripeSigner;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +34,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PackagedJarIT {
 
     static final String STRIPE_SECRET = "whsec_packaged_test_secret";
+    static final WireMockServer SAAS = SaasStub.server();
     static final Map<String, String> SETTINGS = Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET", FrontEvents.SECRET,
-            "HUB_WEBHOOKS_STRIPE_SECRET", STRIPE_SECRET);
+            "HUB_WEBHOOKS_STRIPE_SECRET", STRIPE_SECRET,
+            "HUB_CONNECTORS_HUBSPOT_ACCESSTOKEN", "pat-na1-00000000-0000-0000-0000-000000000000",
+            "HUB_CONNECTORS_HUBSPOT_BASEURL", SAAS.baseUrl(),
+            "HUB_CONNECTORS_STRIPE_APIKEY", "rk_test_packaged_restricted",
+            "HUB_CONNECTORS_STRIPE_BASEURL", SAAS.baseUrl());
 
     static PackagedHub hub;
     static final List<HubClient.Reply> answeredWhileStarting = new ArrayList<>();
@@ -153,6 +161,7 @@ class PackagedJarIT {
         assertThat(client.stream("salesforce", "tasks").path("every").asText()).isEqualTo("PT15M");
         assertThat(client.stream("salesforce", "billing-invoices").path("enabled").asBoolean()).isFalse();
         assertThat(client.stream("frontapp", "events").path("every").asText()).isEqualTo("PT5M");
+        assertThat(client.stream("hubspot", "deals").path("every").asText()).isEqualTo("PT15M");
         assertThat(client.stream("ga4", "reports").path("scheduled").asBoolean()).as("ga4 is not enabled").isFalse();
     }
 
@@ -181,6 +190,30 @@ class PackagedJarIT {
         assertThat(after.api("GET", "/api/dead-letters").json().path("deadLetters")).isEmpty();
         System.out.printf("packaged jar: SIGTERM to exit %d ms, restart to ready %d ms%n", stopping.toMillis(),
                 restart.toMillis());
+    }
+
+    @Test
+    @Order(8)
+    void crmSyncsRunFromTheJarIntoDealsTheirMovesAndCustomers() {
+        CrmStubs.hubspotDeals(SAAS);
+        CrmStubs.stripeCustomers(SAAS);
+        HubClient client = hub.client();
+
+        client.syncAndAwait("hubspot", "deals", "idle", Duration.ofSeconds(60));
+        client.syncAndAwait("stripe", "customers", "idle", Duration.ofSeconds(60));
+
+        // ids with a slash travel as %2F in the path
+        String deal = "/api/context/deal/" + CrmStubs.KESTREL_DEAL.replace("/", "%2F");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(client.api("GET", deal).json().path("stage").path("label").asText()).isEqualTo("Contract Sent");
+            assertThat(client.api("GET", "/api/context/event/" + CrmStubs.KESTREL_MOVE.replace("/", "%2F")).status())
+                    .isEqualTo(200);
+            assertThat(client.api("GET", "/api/context/customer/customer:stripe:cus_RkS7fQ2mXbT9wL").status())
+                    .isEqualTo(200);
+        });
+        assertThat(client.api("GET", "/api/context/search?type=deal&status=open&source=hubspot").json()
+                .path("hits").toString()).contains(CrmStubs.KESTREL_DEAL);
+        assertThat(client.stream("hubspot", "deals").path("cursor").asText()).isEqualTo("1776247351440");
     }
 
     static void awaitFound(HubClient client, String query, String id) {

@@ -2,48 +2,94 @@ package io.contexthub.connector.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.contexthub.platform.Secret;
-import io.contexthub.sync.KeyedApi;
+import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.sync.OAuthApi;
 import io.contexthub.sync.RateBudget;
+import io.contexthub.sync.SyncApi;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * HubSpot's CRM API with a private app's access token. The budget keeps the app's burst limit per ten seconds
+ * HubSpot's CRM API with a private app's access token, or an OAuth app's access token, which lives 30 minutes and
+ * is refreshed from {@code expires_in} (HubSpot: "401 is not a valid indicator" of expiry), five minutes early,
+ * and again whenever HubSpot refuses it. The budget keeps the app's burst limit per ten seconds
  * and the search endpoints' 5 per second; a 429 says in its body which limit it hit, and that decides the wait:
  * the ten-second window, a second for search, or the portal's next midnight for the daily limit (which pauses the
  * stream until a run after it).
  */
 @Component
-public class HubSpotApi extends KeyedApi {
+public class HubSpotApi extends OAuthApi {
 
     static final String CONNECTOR = "hubspot";
     static final String INTERVAL = "X-HubSpot-RateLimit-Interval-Milliseconds";
+    static final Duration EARLY_REFRESH = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(HubSpotApi.class);
 
     private final HubSpotSyncProperties properties;
     private final ObjectMapper mapper;
 
     public HubSpotApi(HubSpotSyncProperties properties, Clock clock, ObjectMapper mapper) {
-        super(CONNECTOR, "hub.connectors.hubspot.access-token", new RateBudget(CONNECTOR,
-                properties.requestsPerTenSeconds() * 6, properties.searchRequestsPerSecond(), clock));
+        super(CONNECTOR, new RateBudget(CONNECTOR, properties.requestsPerTenSeconds() * 6,
+                properties.searchRequestsPerSecond(), clock), EARLY_REFRESH, clock, mapper);
         this.properties = properties;
         this.mapper = mapper;
     }
 
     @Override
-    protected Secret key() {
-        return properties.accessToken();
+    public boolean configured() {
+        return properties.configured();
     }
 
+    /** A private app's token as it is; otherwise an OAuth access token. */
     @Override
-    protected URI baseUrl() {
-        return properties.baseUrl();
+    public synchronized String authorization() {
+        if (properties.accessToken() != null) {
+            return "Bearer " + properties.accessToken().reveal();
+        }
+        if (!properties.oauth().configured()) {
+            throw new PermanentFailureException("hub.connectors.hubspot: set access-token, or oauth.client-id, "
+                    + "oauth.client-secret and oauth.refresh-token");
+        }
+        return super.authorization();
+    }
+
+    /** Credentials go to the API's own origin only. */
+    @Override
+    public boolean mayCall(URI url) {
+        return SyncApi.sameOrigin(properties.baseUrl(), url);
+    }
+
+    /**
+     * The refresh_token grant with every parameter in the form body, as HubSpot's v3 token endpoint (and v1 before
+     * it, deprecated on 2027-02-16) takes it. HubSpot's refresh tokens do not expire and are not rotated.
+     */
+    @Override
+    protected AccessToken fetchToken() {
+        var oauth = properties.oauth();
+        String form = "grant_type=refresh_token&client_id=" + encode(oauth.clientId()) + "&client_secret="
+                + encode(oauth.clientSecret().reveal()) + "&refresh_token=" + encode(oauth.refreshToken().reveal());
+        JsonNode token = tokens.post(oauth.tokenUrl(), Map.of(), form, "HubSpot",
+                "install the app again and set hub.connectors.hubspot.oauth.refresh-token");
+        long seconds = token.path("expires_in").asLong(0);
+        Instant expiresAt = clock.instant().plusSeconds(seconds > 0 ? seconds : Duration.ofMinutes(30).toSeconds());
+        log.info("HubSpot access token refreshed; valid until {}", expiresAt);
+        return new AccessToken(token.path("access_token").asText(), expiresAt);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override

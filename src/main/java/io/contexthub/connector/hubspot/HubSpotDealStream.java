@@ -55,7 +55,8 @@ public class HubSpotDealStream extends HubSpotSearchStream {
         }
         Set<String> named = new LinkedHashSet<>();
         body.path("results").forEach(deal -> named.addAll(stages(deal)));
-        if (!pipelines.knows(named) && !request.context().containsKey(PIPELINES_READ)) {
+        // once per batch, unless this process has not read them at all (resumed after a restart)
+        if (!pipelines.knows(named) && (!request.context().containsKey(PIPELINES_READ) || !pipelines.loaded())) {
             Map<String, String> context = new HashMap<>(request.context());
             context.put(THEN_URL, request.url());
             context.put(THEN_BODY, request.body());

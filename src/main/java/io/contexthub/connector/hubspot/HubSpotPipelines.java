@@ -17,6 +17,7 @@ final class HubSpotPipelines {
 
     private final Map<String, ObjectNode> stages = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> pipelines = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
 
     /** Replaces what is known with an answer of the pipelines endpoint. */
     void read(JsonNode body) {
@@ -38,6 +39,12 @@ final class HubSpotPipelines {
                 stages.put(stage.path("id").asText(), known);
             }
         }
+        loaded = true;
+    }
+
+    /** Whether this process has read the pipelines at all (a restarted hub has not). */
+    boolean loaded() {
+        return loaded;
     }
 
     boolean knows(Set<String> stageIds) {

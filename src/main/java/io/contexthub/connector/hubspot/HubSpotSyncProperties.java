@@ -22,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled                 whether the schedules run; a sync can be started by the API either way
  * @param baseUrl                 the API
  * @param accessToken             a private app's access token (scopes: crm.objects.contacts.read,
- *                                crm.objects.companies.read)
+ *                                crm.objects.companies.read, crm.objects.deals.read); or, instead, {@code oauth}
+ * @param oauth                   an OAuth (public) app installed in the portal: its client id and secret and the
+ *                                refresh token of the installation; the token URL is HubSpot's v3 endpoint
  * @param requestsPerTenSeconds   the app's burst limit (HubSpot: 100 Free/Starter, 190 Professional/Enterprise)
  * @param searchRequestsPerSecond calls per second to the search endpoints (HubSpot allows 5 per account)
  * @param pageSize                results per search page (HubSpot allows 200)
@@ -46,6 +48,7 @@ public record HubSpotSyncProperties(
         @DefaultValue("false") boolean enabled,
         @NotNull @DefaultValue("https://api.hubapi.com") URI baseUrl,
         Secret accessToken,
+        @NotNull @DefaultValue @Valid OAuth oauth,
         @Positive @DefaultValue("100") int requestsPerTenSeconds,
         @Positive @Max(5) @DefaultValue("4") int searchRequestsPerSecond,
         @Positive @Max(200) @DefaultValue("200") int pageSize,
@@ -57,7 +60,21 @@ public record HubSpotSyncProperties(
                 + "in capitals, e.g. USD") @DefaultValue("USD") String currency,
         @NotNull @DefaultValue Map<String, @Valid SyncStreamSettings> streams) {
 
+    /**
+     * @param clientId     the OAuth app's client id
+     * @param clientSecret its client secret
+     * @param refreshToken the refresh token of the app's installation in the portal (HubSpot's do not expire)
+     * @param tokenUrl     HubSpot's token endpoint (v3; v1 is deprecated on 2027-02-16)
+     */
+    public record OAuth(String clientId, Secret clientSecret, Secret refreshToken,
+                        @NotNull @DefaultValue("https://api.hubapi.com/oauth/v3/token") URI tokenUrl) {
+
+        public boolean configured() {
+            return clientId != null && !clientId.isBlank() && clientSecret != null && refreshToken != null;
+        }
+    }
+
     public boolean configured() {
-        return accessToken != null;
+        return accessToken != null || oauth.configured();
     }
 }

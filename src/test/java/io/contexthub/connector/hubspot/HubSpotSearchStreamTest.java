@@ -33,7 +33,8 @@ class HubSpotSearchStreamTest {
     static final Instant NOW = Instant.parse("2026-04-10T12:00:00Z");
 
     final HubSpotSyncProperties properties = new HubSpotSyncProperties(true, URI.create("https://api.hubapi.com"),
-            Secret.valueOf("pat-na1-test"), 100, 4, 200, Duration.ofMinutes(1), ZoneId.of("Europe/Oslo"), Duration.ZERO,
+            Secret.valueOf("pat-na1-test"), new HubSpotSyncProperties.OAuth(null, null, null,
+                    URI.create("https://api.hubapi.com/oauth/v3/token")), 100, 4, 200, Duration.ofMinutes(1), ZoneId.of("Europe/Oslo"), Duration.ZERO,
             Map.of("contacts", List.of("favorite_color")), "USD",
             Map.of("contacts", new SyncStreamSettings(Duration.ofMinutes(15), true)));
     final HubSpotApi api = new HubSpotApi(properties, Clock.fixed(NOW, ZoneOffset.UTC), JSON);
@@ -229,6 +230,12 @@ class HubSpotSearchStreamTest {
                 + "\"order\":4,\"closed\":false,\"probability\":0.9},\"appointmentscheduled\":{\"label\":"
                 + "\"Appointment Scheduled\",\"pipeline\":\"default\",\"order\":0,\"closed\":false,\"probability\":0.2}},"
                 + "\"currency\":\"USD\"}");
+
+        // a hub restarted before that read was committed resumes with it, and reads the pipelines first
+        HubSpotDealStream restarted = new HubSpotDealStream(HubSpotConfiguration.DEAL_PROPERTIES,
+                HubSpotConfiguration.DEAL_ASSOCIATIONS, properties, api, Clock.fixed(NOW, ZoneOffset.UTC), JSON);
+        assertThat(restarted.page(again, answer).followUps()).extracting(SyncRequest::url)
+                .containsExactly("https://api.hubapi.com/crm/v3/pipelines/deals");
 
         // known now: the next batch is staged at once; a stage deleted since is read once more, then staged as is
         assertThat(deals.page(read, answer).records()).hasSize(1);

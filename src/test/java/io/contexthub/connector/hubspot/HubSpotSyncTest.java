@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.contexthub.store.ContextStore;
+import io.contexthub.support.CrmStubs;
 import io.contexthub.support.Fixtures;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.HubSpotSigner;
@@ -45,7 +46,7 @@ class HubSpotSyncTest {
     static final WireMockServer HUBSPOT = SaasStub.server();
     static final String CONTACTS = "/crm/v3/objects/contacts/search";
     static final String COMPANIES = "/crm/v3/objects/companies/search";
-    static final String DEALS = "/crm/v3/objects/deals/search";
+    static final String DEALS = CrmStubs.DEALS_SEARCH;
 
     @LocalServerPort
     int port;
@@ -200,33 +201,21 @@ class HubSpotSyncTest {
 
     @Test
     void dealsArriveAtTheirCurrentStageWithTheirMovesOnTheCompanysTimelineAndAWebhookFetchesThem() throws Exception {
-        HUBSPOT.stubFor(post(urlPathEqualTo(DEALS)).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"total\":2,\"results\":["
-                        + "{\"id\":\"21984455012\",\"properties\":{\"hs_lastmodifieddate\":\"2026-04-15T10:02:31.440Z\"}},"
-                        + "{\"id\":\"21984455019\",\"properties\":{\"hs_lastmodifieddate\":\"2026-03-30T07:45:02.006Z\"}}]}")));
-        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v4/associations/deals/companies/batch/read")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"COMPLETE\",\"results\":["
-                        + "{\"from\":{\"id\":\"21984455012\"},\"to\":[{\"toObjectId\":9837456120}]},"
-                        + "{\"from\":{\"id\":\"21984455019\"},\"to\":[{\"toObjectId\":9837456177}]}]}")));
-        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v4/associations/deals/contacts/batch/read")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"COMPLETE\",\"results\":["
-                        + "{\"from\":{\"id\":\"21984455012\"},\"to\":[{\"toObjectId\":60311},{\"toObjectId\":60313}]}]}")));
-        // the documented deals as a batch read answers: no inline associations, the stage history asked for
-        ObjectNode read = (ObjectNode) JSON.readTree(page("hubspot-crm-deals-list.json"));
-        read.put("status", "COMPLETE");
-        read.withArray("results").forEach(deal -> ((ObjectNode) deal).remove("associations"));
-        ((ObjectNode) read.withArray("results").get(0)).set("propertiesWithHistory", JSON.readTree("{\"dealstage\":["
-                + "{\"value\":\"contractsent\",\"timestamp\":\"2026-04-15T10:02:31.440Z\",\"sourceType\":\"CRM_UI\"},"
-                + "{\"value\":\"appointmentscheduled\",\"timestamp\":\"2026-04-06T09:25:13.870Z\",\"sourceType\":\"CRM_UI\"}]}"));
-        HUBSPOT.stubFor(post(urlPathEqualTo("/crm/v3/objects/deals/batch/read")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(read.toString())));
-        HUBSPOT.stubFor(get(urlPathEqualTo("/crm/v3/pipelines/deals")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(page("hubspot-crm-pipelines-deals.json"))));
+        CrmStubs.hubspotDeals(HUBSPOT);
+        // a storm of ten-second 429s on the batch read: the same call is retried after each window, nothing fails
+        String limited = Fixtures.load("hubspot-crm-429.json").json().at("/response/body").toString();
+        for (String[] step : new String[][] {{STARTED, "second 429"}, {"second 429", "third 429"},
+            {"third 429", "calm"}}) {
+            HUBSPOT.stubFor(post(urlPathEqualTo(CrmStubs.DEALS_READ)).inScenario("storm").whenScenarioStateIs(step[0])
+                    .willSetStateTo(step[1]).willReturn(aResponse().withStatus(429)
+                            .withHeader("Content-Type", "application/json")
+                            .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "200").withBody(limited)));
+        }
 
         hub().syncAndAwait("hubspot", "deals", "idle", Duration.ofSeconds(60));
 
-        String kestrel = "deal:hubspot:deals/21984455012";
-        String move = "event:hubspot:deals/21984455012/stages/1776247351440";
+        String kestrel = CrmStubs.KESTREL_DEAL;
+        String move = CrmStubs.KESTREL_MOVE;
         await().atMost(Duration.ofSeconds(30)).until(() -> store.get("deal", kestrel).isPresent()
                 && store.get("event", move).isPresent());
         JsonNode deal = JSON.readTree(store.get("deal", kestrel).orElseThrow().json());
@@ -238,9 +227,11 @@ class HubSpotSyncTest {
                 "Kestrel Robotics - Fleet Telemetry (annual) moved from Appointment Scheduled to Contract Sent "
                         + "(Sales Pipeline), 48000 USD");
         HUBSPOT.verify(1, getRequestedFor(
-                urlPathEqualTo("/crm/v3/pipelines/deals")));
-        HUBSPOT.verify(2, postRequestedFor(urlPathEqualTo("/crm/v3/objects/deals/batch/read"))
+                urlPathEqualTo(CrmStubs.PIPELINES)));
+        HUBSPOT.verify(5, postRequestedFor(urlPathEqualTo(CrmStubs.DEALS_READ))
                 .withRequestBody(matchingJsonPath("$.propertiesWithHistory[0]", equalTo("dealstage"))));
+        assertThat(hub().stream("hubspot", "deals").path("lastError").isNull()).isTrue();
+        assertThat(hub().stream("hubspot", "deals").path("recordsDone").asInt()).isEqualTo(2);
 
         // the company's context: the deal at its stage, and how it got there on the timeline
         ObjectNode companies = (ObjectNode) JSON.readTree(page("hubspot-crm-companies-list.json"));
@@ -271,6 +262,6 @@ class HubSpotSyncTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "idle".equals(hub().stream("hubspot", "deals")
                 .path("state").asText()));
         HUBSPOT.verify(1, getRequestedFor(
-                urlPathEqualTo("/crm/v3/pipelines/deals")));
+                urlPathEqualTo(CrmStubs.PIPELINES)));
     }
 }

@@ -1,7 +1,6 @@
 package io.contexthub.connector.stripe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import io.contexthub.store.ContextStore;
+import io.contexthub.support.CrmStubs;
 import io.contexthub.support.Fixtures;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.SaasStub;
@@ -68,10 +68,7 @@ class StripeSyncTest {
 
     @Test
     void aBackfillAndTheEventLogBecomeTheDocumentsTheWebhooksMake() throws Exception {
-        answer(get(urlPathEqualTo("/v1/customers")).withQueryParam("starting_after", absent()),
-                page("stripe-customers-list-page1.json"));
-        answer(get(urlPathEqualTo("/v1/customers"))
-                .withQueryParam("starting_after", equalTo("cus_R9fJd3LqW8nVzc")), page("stripe-customers-list-page2.json"));
+        CrmStubs.stripeCustomers(STRIPE);
 
         JsonNode customers = run("customers");
 
