@@ -1,6 +1,8 @@
 package io.contexthub.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.platform.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,22 @@ public abstract class OAuthApi implements SyncApi {
     /** Asks the provider for a new access token. */
     protected abstract AccessToken fetchToken();
 
+    /**
+     * A token that does not expire (an API token or a private app's token), used as it is when set: it wins over
+     * the OAuth flow. None by default.
+     */
+    protected Secret fixedToken() {
+        return null;
+    }
+
+    /**
+     * Why no token can be had, naming the settings to set, when neither a fixed token nor the OAuth credentials are
+     * configured; null when they are.
+     */
+    protected String missingCredentials() {
+        return null;
+    }
+
     @Override
     public String connector() {
         return connector;
@@ -40,6 +58,12 @@ public abstract class OAuthApi implements SyncApi {
 
     @Override
     public synchronized String authorization() {
+        if (fixedToken() != null) {
+            return "Bearer " + fixedToken().reveal();
+        }
+        if (missingCredentials() != null) {
+            throw new PermanentFailureException(missingCredentials());
+        }
         if (token == null || !clock.instant().isBefore(token.expiresAt().minus(earlyRefresh))) {
             token = fetchToken();
         }

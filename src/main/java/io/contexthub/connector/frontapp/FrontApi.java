@@ -3,6 +3,7 @@ package io.contexthub.connector.frontapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.platform.Secret;
 import io.contexthub.sync.CheckpointStore;
 import io.contexthub.sync.CredentialSeal;
 import io.contexthub.sync.OAuthApi;
@@ -53,15 +54,14 @@ public class FrontApi extends OAuthApi {
 
     /** A company API token as it is; otherwise an OAuth access token. */
     @Override
-    public synchronized String authorization() {
-        if (properties.apiToken() != null) {
-            return "Bearer " + properties.apiToken().reveal();
-        }
-        if (!properties.oauth().configured()) {
-            throw new PermanentFailureException("hub.connectors.frontapp: set api-token, or oauth.client-id, "
-                    + "oauth.client-secret and oauth.refresh-token");
-        }
-        return super.authorization();
+    protected Secret fixedToken() {
+        return properties.apiToken();
+    }
+
+    @Override
+    protected String missingCredentials() {
+        return properties.oauth().configured() ? null : "hub.connectors.frontapp: set api-token, or "
+                + "oauth.client-id, oauth.client-secret and oauth.refresh-token";
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.contexthub.connector.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.platform.Secret;
 import io.contexthub.sync.OAuthApi;
 import io.contexthub.sync.RateBudget;
 import io.contexthub.sync.SyncApi;
@@ -54,15 +54,14 @@ public class HubSpotApi extends OAuthApi {
 
     /** A private app's token as it is; otherwise an OAuth access token. */
     @Override
-    public synchronized String authorization() {
-        if (properties.accessToken() != null) {
-            return "Bearer " + properties.accessToken().reveal();
-        }
-        if (!properties.oauth().configured()) {
-            throw new PermanentFailureException("hub.connectors.hubspot: set access-token, or oauth.client-id, "
-                    + "oauth.client-secret and oauth.refresh-token");
-        }
-        return super.authorization();
+    protected Secret fixedToken() {
+        return properties.accessToken();
+    }
+
+    @Override
+    protected String missingCredentials() {
+        return properties.oauth().configured() ? null : "hub.connectors.hubspot: set access-token, or "
+                + "oauth.client-id, oauth.client-secret and oauth.refresh-token";
     }
 
     /** Credentials go to the API's own origin only. */
