@@ -296,8 +296,13 @@ class HubEndToEndTest {
         await().atMost(PROCESSING).until(() -> store.get("event", "event:frontapp:msg_erase").isPresent());
 
         assertThat(hub.api("DELETE", "/api/context/event/event:frontapp:msg_erase").status()).isEqualTo(204);
-        assertThat(hub.api("GET", "/api/context/event/event:frontapp:msg_erase").status()).isEqualTo(404);
-        assertThat(hub.api("DELETE", "/api/context/event/event:frontapp:msg_erase").status()).isEqualTo(404);
+        var gone = hub.api("GET", "/api/context/event/event:frontapp:msg_erase");
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.json().path("error").asText()).isEqualTo("deleted");
+        assertThat(hub.api("DELETE", "/api/context/event/event:frontapp:msg_erase").status()).isEqualTo(410);
+        assertThat(hub.api("DELETE", "/api/context/event/event:frontapp:never").status()).isEqualTo(404);
+        assertThat(store.tombstone("event", "event:frontapp:msg_erase")).hasValueSatisfying(t ->
+                assertThat(t.deletedBy()).isEqualTo("api"));
     }
 
     @Test

@@ -77,8 +77,13 @@ abstract class StoreOutageScenario {
         }
 
         @Override
-        public boolean delete(String type, String id) {
-            return delegate.delete(type, id);
+        public java.util.Optional<io.contexthub.store.Tombstone> tombstone(String type, String id) {
+            return delegate.tombstone(type, id);
+        }
+
+        @Override
+        public boolean delete(String type, String id, io.contexthub.store.Tombstone.Deletion deletion) {
+            return delegate.delete(type, id, deletion);
         }
 
         @Override

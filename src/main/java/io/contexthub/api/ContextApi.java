@@ -16,6 +16,8 @@ import io.contexthub.store.ContextStore;
 import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
+import io.contexthub.store.Tombstone;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -39,10 +41,12 @@ public class ContextApi {
     private final ObjectMapper mapper;
     private final int maxHits;
     private final Profiles profiles;
+    private final Clock clock;
 
     public ContextApi(ContextStore store, Embedder embedder, ObjectMapper mapper, ApiProperties properties,
-                      Profiles profiles) {
+                      Profiles profiles, Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.profiles = profiles;
         this.embedder = embedder;
         this.mapper = mapper;
@@ -85,8 +89,7 @@ public class ContextApi {
     /** A canonical document by id ({@code <type>:<source>:<source id>}), or a 404 rejection. */
     public com.fasterxml.jackson.databind.JsonNode document(String id) {
         String entity = requireEntity(id == null || !id.contains(":") ? null : id.substring(0, id.indexOf(':')));
-        return parse(store.get(entity, id).orElseThrow(() -> RequestRejectedException.notFound("not_found",
-                "no " + entity + " with id " + id)).json());
+        return parse(store.get(entity, id).orElseThrow(() -> gone(entity, id)).json());
     }
 
     /**
@@ -106,19 +109,27 @@ public class ContextApi {
     public void get(Exchange exchange, @Header("type") String type, @Header("id") String segment) {
         String id = PathIds.decode(segment);
         String entity = requireEntity(type);
-        var document = store.get(entity, id).orElseThrow(() -> RequestRejectedException.notFound("not_found",
-                "no " + entity + " with id " + id));
+        var document = store.get(entity, id).orElseThrow(() -> gone(entity, id));
         HttpReplies.json(exchange, 200, parse(document.json()));
     }
 
-    public void delete(Exchange exchange, @Header("type") String type, @Header("id") String segment) {
+    public void delete(Exchange exchange, @Header("type") String type, @Header("id") String segment,
+                       @Header("reason") String reason) {
         String id = PathIds.decode(segment);
         String entity = requireEntity(type);
-        if (!store.delete(entity, id)) {
-            throw RequestRejectedException.notFound("not_found", "no " + entity + " with id " + id);
+        if (!store.delete(entity, id, new Tombstone.Deletion("api", reason, clock.instant()))) {
+            throw gone(entity, id);
         }
-        log.info("erased {} {}", entity, id);
+        log.info("deleted {} {} through the API; its tombstone keeps older copies out", entity, id);
         HttpReplies.empty(exchange, 204);
+    }
+
+    /** 410 with when and by whom for a deleted id (its tombstone), else 404. */
+    private RequestRejectedException gone(String entity, String id) {
+        return store.tombstone(entity, id)
+                .map(t -> new RequestRejectedException(410, "deleted", entity + " " + id + " was deleted at "
+                        + t.deletedAt() + " by " + t.deletedBy() + (t.reason() == null ? "" : " (" + t.reason() + ")")))
+                .orElseGet(() -> RequestRejectedException.notFound("not_found", "no " + entity + " with id " + id));
     }
 
     /** The reply for whatever stopped an API request. */

@@ -11,20 +11,30 @@ import java.util.Optional;
  */
 public interface ContextStore {
 
-    /** Writes documents durably; a document older than the stored version of its id is skipped. */
+    /**
+     * Writes documents durably; a document older than the stored version of its id is skipped, and so is one
+     * that does not reach the version of its id's {@link Tombstone}.
+     */
     UpsertResult upsert(List<ContextDocument> documents);
 
+    /** A live document; empty when there is none or it was deleted. */
     Optional<ContextDocument> get(String type, String id);
+
+    /** The tombstone a deletion left for this id, if the id is deleted (and not written again since). */
+    Optional<Tombstone> tombstone(String type, String id);
 
     /** The stored embeddings of those of the given documents that exist, by id. */
     Map<String, StoredEmbedding> embeddings(Collection<ContextDocumentKey> keys);
 
-    /** Erases a document; true when it existed. */
-    boolean delete(String type, String id);
+    /**
+     * Erases a document, leaving a {@link Tombstone} in its place (found by {@link #tombstone}, never by get or
+     * search); true when a live document existed.
+     */
+    boolean delete(String type, String id, Tombstone.Deletion deletion);
 
     /** Keyword and vector rankings fused with {@link ReciprocalRankFusion}. */
     List<SearchHit> search(SearchQuery query);
 
-    /** Number of documents, of one type or (null) of all. */
+    /** Number of live documents (tombstones not counted), of one type or (null) of all. */
     long count(String type);
 }

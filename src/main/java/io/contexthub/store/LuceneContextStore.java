@@ -68,6 +68,8 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
     static final String STATUS = "status";
     static final String TIME = "time";
     static final String DELETED = "deleted";
+    /** Marks the document that a deletion left in place of the deleted one ({@link Tombstone}). */
+    static final String TOMBSTONE = "tombstone";
     static final String IDENTIFIER = "identifier";
     static final String VECTOR = "vector";
     /** The same vector as stored bytes, so it can be read back for reuse. */
@@ -104,9 +106,10 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
         try {
             Map<String, Long> batchVersions = new HashMap<>();
             for (ContextDocument document : documents) {
-                Long current = batchVersions.containsKey(document.id())
-                        ? batchVersions.get(document.id()) : storedVersion(document.id());
-                if (current != null && current > document.version()) {
+                Stored current = batchVersions.containsKey(document.id())
+                        ? new Stored(batchVersions.get(document.id()), null) : stored(document.id());
+                if (current != null && (current.tombstone() != null ? !current.tombstone().replacedBy(document)
+                        : current.version() > document.version())) {
                     stale.add(document.id());
                     continue;
                 }
@@ -140,7 +143,7 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
                 return Optional.empty();
             }
             Document stored = searcher.storedFields().document(top.scoreDocs[0].doc);
-            if (type != null && !type.equals(stored.get(TYPE))) {
+            if (type != null && !type.equals(stored.get(TYPE)) || stored.get(TOMBSTONE) != null) {
                 return Optional.empty();
             }
             return Optional.of(new ContextDocument(stored.get(ID), stored.get(TYPE), stored.get(SOURCE),
@@ -182,13 +185,29 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
     }
 
     @Override
-    public boolean delete(String type, String id) {
+    public Optional<Tombstone> tombstone(String type, String id) {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(byId(id), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document stored = searcher.storedFields().document(top.scoreDocs[0].doc);
+            if (stored.get(TOMBSTONE) == null || type != null && !type.equals(stored.get(TYPE))) {
+                return Optional.empty();
+            }
+            return Optional.of(Tombstone.fromJson(stored.get(JSON)));
+        });
+    }
+
+    @Override
+    public boolean delete(String type, String id, Tombstone.Deletion deletion) {
         writeLock.lock();
         try {
-            if (get(type, id).isEmpty()) {
+            Optional<ContextDocument> live = get(type, id);
+            if (live.isEmpty()) {
                 return false;
             }
-            writer.deleteDocuments(new Term(ID, id));
+            writer.updateDocument(new Term(ID, id), tombstone(Tombstone.of(live.get(), deletion)));
             writer.commit();
             searchers.maybeRefreshBlocking();
             return true;
@@ -277,6 +296,7 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
         if (!filters.includeDeleted()) {
             filter.add(new TermQuery(new Term(DELETED, "true")), BooleanClause.Occur.MUST_NOT);
         }
+        filter.add(new TermQuery(new Term(TOMBSTONE, "true")), BooleanClause.Occur.MUST_NOT);
         return filter.build();
     }
 
@@ -300,8 +320,9 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
 
     @Override
     public long count(String type) {
-        return withSearcher(searcher -> (long) searcher.count(
-                type == null ? new MatchAllDocsQuery() : new TermQuery(new Term(TYPE, type))));
+        return withSearcher(searcher -> (long) searcher.count(new BooleanQuery.Builder()
+                .add(type == null ? new MatchAllDocsQuery() : new TermQuery(new Term(TYPE, type)), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(TOMBSTONE, "true")), BooleanClause.Occur.MUST_NOT).build()));
     }
 
     @Override
@@ -311,14 +332,21 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
         directory.close();
     }
 
-    private Long storedVersion(String id) throws IOException {
+    /** What the version guard compares with: the stored version, and the tombstone when the id is deleted. */
+    private record Stored(long version, Tombstone tombstone) {
+    }
+
+    private Stored stored(String id) {
         return withSearcher(searcher -> {
             TopDocs top = searcher.search(byId(id), 1);
             if (top.scoreDocs.length == 0) {
                 return null;
             }
-            return searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(VERSION))
-                    .getField(VERSION).numericValue().longValue();
+            int doc = top.scoreDocs[0].doc;
+            Document stored = searcher.storedFields().document(doc, Set.of(VERSION, TOMBSTONE));
+            // only a tombstone's JSON is read: it is small, and live documents need their version alone
+            return new Stored(stored.getField(VERSION).numericValue().longValue(), stored.get(TOMBSTONE) == null ? null
+                    : Tombstone.fromJson(searcher.storedFields().document(doc, Set.of(JSON)).get(JSON)));
         });
     }
 
@@ -343,6 +371,17 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
         doc.add(new TextField(TEXT, document.text(), Field.Store.NO));
         doc.add(new KnnFloatVectorField(VECTOR, document.vector(), VectorSimilarityFunction.COSINE));
         doc.add(new StoredField(VECTOR_BYTES, toBytes(document.vector())));
+        return doc;
+    }
+
+    /** Only what the version guard and {@link #tombstone} read: no text, no vector, no filter fields. */
+    private static Document tombstone(Tombstone tombstone) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, tombstone.id(), Field.Store.YES));
+        doc.add(new StringField(TYPE, tombstone.type(), Field.Store.YES));
+        doc.add(new StringField(TOMBSTONE, "true", Field.Store.YES));
+        doc.add(new LongField(VERSION, tombstone.version(), Field.Store.YES));
+        doc.add(new StoredField(JSON, tombstone.json()));
         return doc;
     }
 

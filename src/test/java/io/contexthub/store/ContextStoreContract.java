@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contexthub.embedding.EmbeddingProperties;
 import io.contexthub.embedding.OnnxEmbedder;
+import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,14 +139,109 @@ public abstract class ContextStoreContract {
         }
     }
 
-    @Test
-    void deleteErasesTheDocumentFromLookupAndSearch() {
-        store.upsert(List.of(doc("customer", "c1", 1, "Sabrina Calhoun likes green tea")));
+    static final Tombstone.Deletion BY_API = new Tombstone.Deletion("api", "asked by the customer",
+            Instant.parse("2026-05-01T10:00:00Z"));
 
-        assertThat(store.delete("customer", "customer:test:c1")).isTrue();
-        assertThat(store.delete("customer", "customer:test:c1")).isFalse();
+    @Test
+    void aDeletionLeavesATombstoneThatKeepsTheSameAndOlderCopiesOutUntilANewerVersion() throws Exception {
+        store.upsert(List.of(doc("customer", "c1", 5, "Sabrina Calhoun likes green tea"),
+                doc("customer", "c2", 5, "Marcus Chen likes green tea too")));
+
+        assertThat(store.delete("customer", "customer:test:c1", BY_API)).isTrue();
+        assertThat(store.delete("customer", "customer:test:c1", BY_API)).as("deleted already").isFalse();
+        assertThat(store.delete("customer", "customer:test:none", BY_API)).isFalse();
         assertThat(store.get("customer", "customer:test:c1")).isEmpty();
-        assertThat(search("green tea", null, 10)).isEmpty();
+        assertThat(search("green tea", null, 10)).containsExactly("customer:test:c2");
+        assertThat(store.search(new SearchQuery(null, null, "customer", 10, new SearchFilters(null, null, null, null,
+                null, null, null, true), null))).extracting(SearchHit::id).containsExactly("customer:test:c2");
+        assertThat(store.count("customer")).isEqualTo(1);
+        assertThat(store.embeddings(List.of(new ContextDocumentKey("customer", "customer:test:c1")))).isEmpty();
+
+        store = reopen();
+        assertThat(store.tombstone("customer", "customer:test:c1")).hasValueSatisfying(t -> {
+            assertThat(t.version()).isEqualTo(6);
+            assertThat(t.deletedBy()).isEqualTo("api");
+            assertThat(t.reason()).isEqualTo("asked by the customer");
+            assertThat(t.deletedAt()).isEqualTo(BY_API.at());
+        });
+        assertThat(store.tombstone("event", "customer:test:c1")).as("type must match").isEmpty();
+        assertThat(store.tombstone("customer", "customer:test:c2")).as("live").isEmpty();
+
+        // a redelivery, a redrive or a re-sync of the deleted copy, or of an older one, stays out
+        var again = store.upsert(List.of(doc("customer", "c1", 5, "Sabrina Calhoun likes green tea"),
+                doc("customer", "c1", 3, "Sabrina Calhoun, an older copy")));
+        assertThat(again.written()).isEmpty();
+        assertThat(again.stale()).containsExactly("customer:test:c1", "customer:test:c1");
+        assertThat(store.get("customer", "customer:test:c1")).isEmpty();
+
+        // a newer genuine version (the record restored and changed at its source) comes back
+        assertThat(store.upsert(List.of(doc("customer", "c1", 7, "Sabrina Calhoun is back"))).written())
+                .containsExactly("customer:test:c1");
+        assertThat(store.get("customer", "customer:test:c1")).hasValueSatisfying(d -> assertThat(d.version())
+                .isEqualTo(7));
+        assertThat(store.tombstone("customer", "customer:test:c1")).isEmpty();
+    }
+
+    @Test
+    void aLaterObservationOfTheUnchangedRecordDoesNotUndoADeletionButAChangeDoes() {
+        store.upsert(List.of(observed("c3", 100, "Jenny Rosen", "first read")));
+        assertThat(store.delete("customer", "customer:test:c3", BY_API)).isTrue();
+
+        // a list re-read: versioned at the time of reading, so newer, but saying what the deleted copy said
+        var reread = store.upsert(List.of(observed("c3", 5_000, "Jenny Rosen", "read again")));
+        assertThat(reread.stale()).containsExactly("customer:test:c3");
+        assertThat(store.get("customer", "customer:test:c3")).isEmpty();
+
+        var changed = store.upsert(List.of(observed("c3", 6_000, "Jenny Rosen-Lind", "changed at the source")));
+        assertThat(changed.written()).containsExactly("customer:test:c3");
+        assertThat(store.get("customer", "customer:test:c3")).isPresent();
+    }
+
+    /** A record as a source snapshot gives it: its content, and when and how the hub read it (not content). */
+    static ContextDocument observed(String sourceId, long version, String name, String how) {
+        String id = "customer:test:" + sourceId;
+        String json = "{\"id\":\"" + id + "\",\"type\":\"customer\",\"name\":\"" + name + "\",\"updatedAt\":\""
+                + Instant.ofEpochMilli(version) + "\",\"provenance\":{\"envelopeId\":\"" + how + "\"}}";
+        return new ContextDocument(id, "customer", "test", version, json, name, embedder.embed(name), "hash-" + name);
+    }
+
+    /**
+     * Random interleavings of writes of versions 0-9, deletions and redeliveries, against a model of the rule: the
+     * final state is always the newest genuine version written after the last deletion, or the tombstone.
+     */
+    @Test
+    void anyInterleavingEndsAtTheNewestGenuineVersionOrTheTombstone() {
+        Random random = new Random(20261201);
+        for (int round = 0; round < 25; round++) {
+            String sourceId = "p" + round;
+            String id = "event:test:" + sourceId;
+            Long stored = null;
+            Long tombstone = null;
+            for (int step = 0; step < 10; step++) {
+                if (random.nextInt(4) == 0) {
+                    boolean live = stored != null;
+                    assertThat(store.delete("event", id, BY_API)).as("round %d step %d", round, step).isEqualTo(live);
+                    if (live) {
+                        tombstone = stored + 1;
+                        stored = null;
+                    }
+                } else {
+                    long version = random.nextInt(10);
+                    store.upsert(List.of(doc("event", sourceId, version, "Refund asked for order " + version)));
+                    Long guard = stored != null ? stored : tombstone;
+                    if (guard == null || version >= guard) {
+                        stored = version;
+                        tombstone = null;
+                    }
+                }
+            }
+            Long expected = stored;
+            Long expectedTombstone = tombstone;
+            assertThat(store.get("event", id).map(ContextDocument::version)).as("round %d", round)
+                    .isEqualTo(java.util.Optional.ofNullable(expected));
+            assertThat(store.tombstone("event", id).map(Tombstone::version)).as("round %d", round)
+                    .isEqualTo(java.util.Optional.ofNullable(expectedTombstone));
+        }
     }
 
     @Test

@@ -2,13 +2,16 @@ package io.contexthub.store.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.HttpOutcome;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.store.ContextDocument;
+import io.contexthub.store.Tombstone;
 import io.contexthub.store.UpsertResult;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +40,23 @@ final class OpenSearchBulkWriter {
         this.refresh = refresh;
     }
 
-    UpsertResult upsert(List<ContextDocument> batch) {
-        if (batch.isEmpty()) {
+    UpsertResult upsert(List<ContextDocument> incoming) {
+        if (incoming.isEmpty()) {
             return UpsertResult.EMPTY;
+        }
+        List<String> stale = new ArrayList<>();
+        Map<String, Tombstone> tombstones = tombstones(incoming);
+        List<ContextDocument> batch = new ArrayList<>();
+        for (ContextDocument document : incoming) {
+            Tombstone tombstone = tombstones.get(document.id());
+            if (tombstone != null && !tombstone.replacedBy(document)) {
+                stale.add(document.id());
+            } else {
+                batch.add(document);
+            }
+        }
+        if (batch.isEmpty()) {
+            return new UpsertResult(List.of(), stale, Map.of());
         }
         StringBuilder bulk = new StringBuilder();
         for (ContextDocument document : batch) {
@@ -53,7 +70,6 @@ final class OpenSearchBulkWriter {
         }
         JsonNode response = rest.bulk("/_bulk?refresh=" + refresh, bulk.toString());
         List<String> written = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
         List<String> transientErrors = new ArrayList<>();
         Map<String, String> rejected = new LinkedHashMap<>();
         JsonNode items = response.path("items");
@@ -79,5 +95,26 @@ final class OpenSearchBulkWriter {
                     new IOException(String.join("; ", transientErrors)));
         }
         return new UpsertResult(written, stale, rejected);
+    }
+
+    /**
+     * The tombstones among the batch's ids, read in one {@code _mget} before the bulk write: external versions
+     * keep older copies out by themselves, but not a newer copy of exactly what was deleted ({@link Tombstone}).
+     */
+    private Map<String, Tombstone> tombstones(List<ContextDocument> batch) {
+        ObjectNode body = mapper.createObjectNode();
+        ArrayNode docs = body.putArray("docs");
+        for (ContextDocument document : batch) {
+            docs.addObject().put("_index", indices.index(document.type())).put("_id", document.id())
+                    .putArray("_source").add("tombstone").add("document");
+        }
+        Map<String, Tombstone> found = new HashMap<>();
+        for (JsonNode doc : rest.send("POST", "/_mget", body).path("docs")) {
+            JsonNode source = doc.path("_source");
+            if (doc.path("found").asBoolean(false) && OpenSearchDocuments.isTombstone(source)) {
+                found.put(doc.path("_id").asText(), Tombstone.fromJson(source.path("document").toString()));
+            }
+        }
+        return found;
     }
 }

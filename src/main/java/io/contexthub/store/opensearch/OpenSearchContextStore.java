@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.canonical.Entity;
+import io.contexthub.platform.TransientFailureException;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextDocumentKey;
 import io.contexthub.store.ContextStore;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
 import io.contexthub.store.StoredEmbedding;
+import io.contexthub.store.Tombstone;
 import io.contexthub.store.UpsertResult;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -36,6 +38,7 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
     private final OpenSearchRest rest;
     private final ObjectMapper mapper;
     private final OpenSearchIndices indices;
+    private final OpenSearchDocuments documents;
     private final OpenSearchBulkWriter writer;
     private final OpenSearchHybridSearch search;
     private final String refresh;
@@ -46,7 +49,8 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         this.rest = new OpenSearchRest(properties, mapper);
         this.indices = new OpenSearchIndices(rest, mapper, properties.indexPrefix());
         indices.ensure(properties.replicas());
-        this.writer = new OpenSearchBulkWriter(rest, indices, new OpenSearchDocuments(mapper), mapper, refresh);
+        this.documents = new OpenSearchDocuments(mapper);
+        this.writer = new OpenSearchBulkWriter(rest, indices, documents, mapper, refresh);
         this.search = new OpenSearchHybridSearch(rest, indices, mapper);
     }
 
@@ -65,8 +69,22 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         if (type == null || !Entity.known(type)) {
             return Optional.empty();
         }
+        return stored(type, id).filter(source -> !OpenSearchDocuments.isTombstone(source))
+                .map(OpenSearchDocuments::fromSource);
+    }
+
+    @Override
+    public Optional<Tombstone> tombstone(String type, String id) {
+        if (type == null || !Entity.known(type)) {
+            return Optional.empty();
+        }
+        return stored(type, id).filter(OpenSearchDocuments::isTombstone)
+                .map(source -> Tombstone.fromJson(source.path("document").toString()));
+    }
+
+    private Optional<JsonNode> stored(String type, String id) {
         return rest.get("/" + index(type) + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
-                .map(body -> OpenSearchDocuments.fromSource(body.path("_source")));
+                .map(body -> body.path("_source"));
     }
 
     @Override
@@ -96,18 +114,38 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         return found;
     }
 
+    /**
+     * Replaces the live document with its tombstone, versioned one millisecond after it ({@code external_gte}), so
+     * that a write of the same version is refused as stale. A newer version written between the read and the
+     * replacement wins (409); the deletion is then tried on that one.
+     */
     @Override
-    public boolean delete(String type, String id) {
+    public boolean delete(String type, String id, Tombstone.Deletion deletion) {
         if (type == null || !Entity.known(type)) {
             return false;
         }
-        return rest.send("DELETE", "/" + index(type) + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
-                + "?refresh=" + refresh, null, 404).status() != 404;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<ContextDocument> live = get(type, id);
+            if (live.isEmpty()) {
+                return false;
+            }
+            Tombstone tombstone = Tombstone.of(live.get(), deletion);
+            int status = rest.send("PUT", "/" + index(type) + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                    + "?version=" + tombstone.version() + "&version_type=external_gte&refresh=" + refresh,
+                    documents.source(tombstone).toString(), 409).status();
+            if (status != 409) {
+                return true;
+            }
+        }
+        throw new TransientFailureException("the document " + id + " kept changing while it was being deleted", null);
     }
 
     @Override
     public long count(String type) {
-        return rest.send("GET", "/" + indices.indices(type) + "/_count?ignore_unavailable=true", null).path("count").asLong();
+        ObjectNode body = mapper.createObjectNode();
+        body.putObject("query").putObject("bool").putArray("filter").add(OpenSearchDocuments.notTombstone(mapper));
+        return rest.send("POST", "/" + indices.indices(type) + "/_count?ignore_unavailable=true", body)
+                .path("count").asLong();
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.FilterFields;
+import io.contexthub.store.Tombstone;
 import java.io.IOException;
 
 
@@ -46,6 +47,28 @@ final class OpenSearchDocuments {
             vector.add(v);
         }
         return source;
+    }
+
+    /** What a deletion leaves: enough for the version guard ({@code version}) and {@link Tombstone#fromJson}. */
+    ObjectNode source(Tombstone tombstone) {
+        ObjectNode source = mapper.createObjectNode();
+        source.put("id", tombstone.id());
+        source.put("type", tombstone.type());
+        source.put("version", tombstone.version());
+        source.put("tombstone", true);
+        source.set("document", parse(tombstone.json()));
+        return source;
+    }
+
+    static boolean isTombstone(JsonNode source) {
+        return source.path("tombstone").asBoolean(false);
+    }
+
+    /** A filter clause that leaves tombstones out. */
+    static ObjectNode notTombstone(ObjectMapper mapper) {
+        ObjectNode clause = mapper.createObjectNode();
+        clause.putObject("bool").putObject("must_not").putObject("term").put("tombstone", true);
+        return clause;
     }
 
     static ContextDocument fromSource(JsonNode source) {

@@ -132,6 +132,7 @@ final class OpenSearchHybridSearch {
         if (!filters.includeDeleted()) {
             clauses.addObject().putObject("bool").putObject("must_not").putObject("term").put("deleted", true);
         }
+        clauses.add(OpenSearchDocuments.notTombstone(mapper));
         return clauses;
     }
 

@@ -116,6 +116,7 @@ class StripeSyncTest {
         assertThat(staged("events")).isEqualTo(6);
 
         // a full re-read (after a mapping change) stages every event again, whatever it staged before
+        String deletedDuplicate = envelopeOf("customer:stripe:cus_RkS2dUpL0tKe5t");
         JsonNode reread = new HubClient(port, SyncHubTest.TOKEN).rereadAndAwait("stripe", "events", "idle",
                 Duration.ofSeconds(60));
         assertThat(staged("events")).isEqualTo(12);
@@ -123,5 +124,34 @@ class StripeSyncTest {
         assertThat(reread.path("fullReread").asBoolean()).as("done: the next run is incremental").isFalse();
         run("events");
         assertThat(staged("events")).isEqualTo(12);
+
+        // the re-read events are written again (same versions), so their processing is over
+        await().atMost(Duration.ofSeconds(30)).until(() -> !envelopeOf("customer:stripe:cus_RkS2dUpL0tKe5t")
+                .equals(deletedDuplicate));
+
+        // an operator deletes a customer: re-reading the whole backfill does not bring the deleted copy back
+        HubClient client = new HubClient(port, SyncHubTest.TOKEN);
+        String deleted = "/api/context/customer/customer:stripe:cus_QXg1o8vcGmoR32";
+        assertThat(client.api("DELETE", deleted + "?reason=duplicate+record").status()).isEqualTo(204);
+        double staleBefore = count("hub.documents.stale");
+        client.rereadAndAwait("stripe", "customers", "idle", Duration.ofSeconds(60));
+        // the list snapshots are versioned at the time of reading, so newer: the two live customers are written
+        // again, and the deleted one, which says what it said when it was deleted, is stale against its tombstone
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("hub.documents.stale") >= staleBefore + 1);
+        HubClient.Reply gone = client.api("GET", deleted);
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.json().path("error").asText()).isEqualTo("deleted");
+        assertThat(gone.json().path("detail").asText()).contains("by api (duplicate record)");
+        assertThat(client.api("GET", "/api/context/customer/customer:stripe:cus_RkS7fQ2mXbT9wL").status())
+                .isEqualTo(200);
+    }
+
+    String envelopeOf(String customerId) throws Exception {
+        return document("customer", customerId).path("provenance").path("envelopeId").asText();
+    }
+
+    double count(String meter) {
+        var counter = meters.find(meter).tags("source", "stripe").counter();
+        return counter == null ? 0 : counter.count();
     }
 }
