@@ -87,6 +87,11 @@ abstract class StoreOutageScenario {
         }
 
         @Override
+        public void expungeDeleted() {
+            delegate.expungeDeleted();
+        }
+
+        @Override
         public List<SearchHit> search(SearchQuery query) {
             return delegate.search(query);
         }

@@ -17,4 +17,10 @@ public interface DeadLetterStore {
 
     /** The dead letter was staged again: it is gone from the list. */
     void redriven(String id);
+
+    /**
+     * The dead letter is about an erased person: it is gone from the list and from {@link #get}. On the spool its
+     * file is deleted; on Kafka a marker hides it and the record itself goes with the topic's retention.
+     */
+    void erased(String id);
 }

@@ -34,6 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class KafkaDeadLetters implements DeadLetterStore, AutoCloseable {
 
     static final String MARKER = "redriven";
+    static final String ERASED = "erased";
     static final Duration READ = Duration.ofSeconds(10);
 
     private final String brokers;
@@ -66,11 +67,20 @@ public class KafkaDeadLetters implements DeadLetterStore, AutoCloseable {
 
     @Override
     public void redriven(String id) {
+        mark(id, MARKER);
+    }
+
+    @Override
+    public void erased(String id) {
+        mark(id, ERASED);
+    }
+
+    private void mark(String id, String marker) {
         try {
-            producer.send(new ProducerRecord<>(StagingTopics.DEAD_LETTERS, id, "{\"" + MARKER + "\":true}"))
+            producer.send(new ProducerRecord<>(StagingTopics.DEAD_LETTERS, id, "{\"" + marker + "\":true}"))
                     .get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new TransientFailureException("cannot mark dead letter " + id + " redriven on Kafka: "
+            throw new TransientFailureException("cannot mark dead letter " + id + " " + marker + " on Kafka: "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -100,7 +110,7 @@ public class KafkaDeadLetters implements DeadLetterStore, AutoCloseable {
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     JsonNode value = mapper.readTree(record.value());
-                    if (value.path(MARKER).asBoolean(false)) {
+                    if (value.path(MARKER).asBoolean(false) || value.path(ERASED).asBoolean(false)) {
                         letters.remove(record.key());
                     } else {
                         letters.put(value.path("id").asText(record.key()), value);

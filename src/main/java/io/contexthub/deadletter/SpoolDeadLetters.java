@@ -68,6 +68,11 @@ public class SpoolDeadLetters implements DeadLetterStore {
         }
     }
 
+    @Override
+    public void erased(String id) {
+        redriven(id);
+    }
+
     /** Only well-formed ids map to a file: an id from a request never reaches outside the directory. */
     private Path file(String id) {
         return id != null && ID.matcher(id).matches() ? dir.resolve(id + ".json") : null;

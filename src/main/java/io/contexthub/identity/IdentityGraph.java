@@ -249,6 +249,53 @@ public class IdentityGraph {
         return links;
     }
 
+    /**
+     * Erasure of customer records: their member rows, every link they are part of (whatever its state — a link
+     * names the value it was made on, an e-mail or a phone number), and their place in the postings of their keys
+     * (a posting left without members is removed, as its id is the key's value). The other members of those links
+     * keep their rows, without the erased links. Returns how many rows were removed.
+     */
+    public int forget(Collection<String> customerIds) {
+        Set<String> erased = new LinkedHashSet<>(customerIds);
+        Map<String, IdentityTable.Row> members = table.get(erased.stream().map(id -> MEMBER + id).toList());
+        Set<String> postings = new LinkedHashSet<>();
+        Set<String> links = new LinkedHashSet<>();
+        members.values().forEach(row -> {
+            strings(row.doc().get("keys")).forEach(key -> postings.add(POSTING + key));
+            links.addAll(strings(row.doc().get("links")));
+        });
+        Map<String, IdentityTable.Row> linkRows = table.get(links);
+        Set<String> others = new LinkedHashSet<>();
+        linkRows.values().forEach(row -> strings(row.doc().get("members")).stream()
+                .filter(member -> !erased.contains(member)).forEach(member -> others.add(MEMBER + member)));
+        update(others, (id, row) -> {
+            if (row == null) {
+                return null;
+            }
+            Set<String> kept = strings(row.get("links"));
+            return kept.removeAll(links) ? withStrings(row, "links", kept) : null;
+        });
+        Set<String> removed = new LinkedHashSet<>(links);
+        update(postings, (id, row) -> {
+            if (row == null) {
+                return null;
+            }
+            Set<String> kept = strings(row.get("members"));
+            if (!kept.removeAll(erased)) {
+                return null;
+            }
+            if (kept.isEmpty()) {
+                removed.add(id);
+                return null;
+            }
+            return withStrings(row, "members", kept);
+        });
+        removed.addAll(members.keySet());
+        table.delete(removed);
+        table.flush();
+        return removed.size();
+    }
+
     /** An operator's removal: the link stops counting and is never made again. Empty when no such link exists. */
     public Optional<IdentityLink> remove(String linkId, String reason) {
         Instant now = clock.instant();

@@ -34,6 +34,12 @@ public interface IdentityTable extends AutoCloseable {
      */
     Set<String> put(List<Write> writes);
 
+    /**
+     * Removes rows whatever their version (an erasure wins over concurrent writers), visible to {@link #get} at
+     * once; durable when it returns.
+     */
+    void delete(Collection<String> ids);
+
     /** Makes every write so far durable; the caller acknowledges what the writes stand for only after it. */
     void flush();
 

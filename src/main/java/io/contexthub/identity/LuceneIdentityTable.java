@@ -131,6 +131,22 @@ public class LuceneIdentityTable implements IdentityTable {
     }
 
     @Override
+    public synchronized void delete(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            writer.deleteDocuments(ids.stream().map(id -> new Term(ID, id)).toArray(Term[]::new));
+            // rows are deleted for erasures: gone from the segment files too, not only from reads
+            writer.forceMergeDeletes(true);
+            writer.commit();
+            refresh();
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot delete identity rows: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized void flush() {
         try {
             writer.commit();

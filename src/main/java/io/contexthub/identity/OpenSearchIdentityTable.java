@@ -88,6 +88,26 @@ public class OpenSearchIdentityTable implements IdentityTable {
         return conflicts;
     }
 
+    @Override
+    public void delete(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        StringBuilder bulk = new StringBuilder();
+        for (String id : ids) {
+            ObjectNode action = mapper.createObjectNode();
+            action.putObject("delete").put("_id", id);
+            bulk.append(action).append('\n');
+        }
+        for (JsonNode item : rest.bulk("/" + index + "/_bulk?refresh=true", bulk.toString()).path("items")) {
+            int status = item.path("delete").path("status").asInt();
+            if (status >= 300 && status != 404) {
+                throw new TransientFailureException("OpenSearch refused to delete identity row "
+                        + item.path("delete").path("_id").asText() + ": " + item.path("delete").path("error"), null);
+            }
+        }
+    }
+
     /** Nothing to do: an acknowledged bulk item is in the translog. */
     @Override
     public void flush() {

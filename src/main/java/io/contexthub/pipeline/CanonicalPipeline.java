@@ -12,8 +12,10 @@ import io.contexthub.staging.EnvelopeCodec;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextDocumentKey;
 import io.contexthub.store.ContextStore;
+import io.contexthub.store.FilterFields;
 import io.contexthub.store.StoredEmbedding;
 import io.contexthub.store.UpsertResult;
+import io.contexthub.suppression.Suppressions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,10 +49,12 @@ public class CanonicalPipeline {
     private final Embedder embedder;
     private final ContextStore store;
     private final MeterRegistry meters;
+    private final Suppressions suppressions;
 
     public CanonicalPipeline(EnvelopeCodec codec, MappingRunner mappings, CanonicalSchemas schemas,
                              EmbeddingText embeddingText, Embedder embedder, ContextStore store,
-                             MeterRegistry meters) {
+                             MeterRegistry meters, Suppressions suppressions) {
+        this.suppressions = suppressions;
         this.codec = codec;
         this.mappings = mappings;
         this.schemas = schemas;
@@ -66,6 +70,7 @@ public class CanonicalPipeline {
     }
 
     public MappedEnvelope validate(MappedEnvelope mapped) {
+        suppress(mapped);
         for (CanonicalDocument document : List.copyOf(mapped.documents())) {
             List<String> violations = schemas.violations(document.entity(), document.json());
             if (!violations.isEmpty()) {
@@ -74,6 +79,25 @@ public class CanonicalPipeline {
             }
         }
         return mapped;
+    }
+
+    /**
+     * Drops what is about an erased person: every document of an envelope whose payload names one (staged before
+     * the erasure, or redriven), and any document carrying one of their identifiers. Counted, not dead-lettered.
+     */
+    private void suppress(MappedEnvelope mapped) {
+        if (suppressions.isEmpty()) {
+            return;
+        }
+        boolean aboutErased = suppressions.mentionsSuppressed(mapped.envelope().payload());
+        for (CanonicalDocument document : List.copyOf(mapped.documents())) {
+            ContextDocument stored = new ContextDocument(document.id(), document.entity(), document.source(),
+                    document.version(), document.json().toString(), null, null, null);
+            if (aboutErased || suppressions.anySuppressed(FilterFields.of(stored).identifiers())) {
+                mapped.drop(document);
+                suppressions.count(document.source(), "processing");
+            }
+        }
     }
 
     /** Renders the embedding texts before the circuit breaker: a template error is bad data, not an outage. */

@@ -51,6 +51,11 @@ public final class MappedEnvelope {
         this.texts = List.copyOf(rendered);
     }
 
+    /** A document about an erased person: dropped without a trace, not a rejection (nothing to fix). */
+    void drop(CanonicalDocument document) {
+        documents.remove(document);
+    }
+
     /** Validation runs before rendering, so a rejected document never has a text to drop. */
     void reject(CanonicalDocument document, String reason) {
         documents.remove(document);

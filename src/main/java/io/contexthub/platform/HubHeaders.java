@@ -13,6 +13,8 @@ public final class HubHeaders {
     public static final String RECEIPT = "hubDeliveryReceipt";
     /** Exchange property: set when the request is a provider handshake answered without staging. */
     public static final String HANDSHAKE = "hubHandshake";
+    /** Header: the event being staged names an erased person ({@code io.contexthub.suppression}). */
+    public static final String SUPPRESSED = "hubSuppressed";
     /**
      * Header of a sync trigger, then exchange property of the run's pages: true for a full re-read, whose records
      * are staged even when their key was staged before (so changed mappings reach every record).

@@ -1,6 +1,7 @@
 package io.contexthub.staging;
 
 import io.contexthub.platform.HubHeaders;
+import io.contexthub.suppression.Suppressions;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -20,17 +21,23 @@ public class Deliveries {
     private final EnvelopeCodec codec;
     private final DeliveryKeys keys;
     private final SourceActivity activity;
+    private final Suppressions suppressions;
 
-    public Deliveries(EnvelopeCodec codec, DeliveryKeys keys, SourceActivity activity) {
+    public Deliveries(EnvelopeCodec codec, DeliveryKeys keys, SourceActivity activity, Suppressions suppressions) {
         this.codec = codec;
         this.keys = keys;
         this.activity = activity;
+        this.suppressions = suppressions;
     }
 
-    /** A delivery of {@code envelope}: its bytes and the keys staging needs. */
+    /**
+     * A delivery of {@code envelope}: its bytes and the keys staging needs, and whether it names an erased person
+     * ({@link Suppressions}), which is decided here, at the edge, before anything about that person is written.
+     */
     public StagedDelivery of(Envelope envelope) {
         return new StagedDelivery(envelope.idempotencyKey(), EnvelopeCodec.fileName(envelope),
-                StagingTopics.inbound(envelope.source()), codec.encode(envelope));
+                StagingTopics.inbound(envelope.source()), codec.encode(envelope),
+                suppressions.mentionsSuppressed(envelope.payload()));
     }
 
     public void prepare(Exchange exchange) {
@@ -41,7 +48,16 @@ public class Deliveries {
         message.setHeader(HubHeaders.FILE_NAME, delivery.fileName());
         message.setHeader(HubHeaders.STAGING_TOPIC, delivery.topic());
         message.setHeader(HubHeaders.STAGING_KEY, delivery.idempotencyKey());
+        message.setHeader(HubHeaders.SUPPRESSED, delivery.suppressed());
         message.setBody(delivery.envelope());
+    }
+
+    /** The event names an erased person: acknowledged to its sender, counted, never written. */
+    public void suppressed(Exchange exchange) {
+        String key = key(exchange);
+        suppressions.count(key.substring(0, Math.max(0, key.indexOf(':'))), "ingress");
+        exchange.getMessage().setBody(null);
+        receipt(exchange).suppressed(key);
     }
 
     /**

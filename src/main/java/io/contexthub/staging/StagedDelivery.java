@@ -8,6 +8,12 @@ package io.contexthub.staging;
  * @param fileName       the spool file name (the envelope id)
  * @param topic          the Kafka topic, {@code hub.inbound.<source>}
  * @param envelope       the encoded envelope
+ * @param suppressed     the event names a person who was erased: it is acknowledged, counted and not staged
  */
-public record StagedDelivery(String idempotencyKey, String fileName, String topic, byte[] envelope) {
+public record StagedDelivery(String idempotencyKey, String fileName, String topic, byte[] envelope,
+                             boolean suppressed) {
+
+    public StagedDelivery(String idempotencyKey, String fileName, String topic, byte[] envelope) {
+        this(idempotencyKey, fileName, topic, envelope, false);
+    }
 }

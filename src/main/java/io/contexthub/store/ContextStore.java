@@ -32,6 +32,12 @@ public interface ContextStore {
      */
     boolean delete(String type, String id, Tombstone.Deletion deletion);
 
+    /**
+     * Rewrites what still physically holds replaced or deleted documents (Lucene keeps them in its segment files
+     * until a merge), so an erased person's data is gone from disk, not only from answers. Costly; erasures call it.
+     */
+    void expungeDeleted();
+
     /** Keyword and vector rankings fused with {@link ReciprocalRankFusion}. */
     List<SearchHit> search(SearchQuery query);
 

@@ -219,6 +219,20 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
     }
 
     @Override
+    public void expungeDeleted() {
+        writeLock.lock();
+        try {
+            writer.forceMergeDeletes(true);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new TransientFailureException("Lucene merge failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
     public List<SearchHit> search(SearchQuery query) {
         Query filter = filter(query);
         if (query.listing()) {

@@ -152,7 +152,7 @@ public class SyncRuns {
     public void commit(Exchange exchange) {
         SyncRun run = run(exchange);
         DeliveryReceipt receipt = exchange.getProperty(HubHeaders.RECEIPT, DeliveryReceipt.class);
-        int staged = receipt.staged().size() + receipt.duplicates().size();
+        int staged = receipt.staged().size() + receipt.duplicates().size() + receipt.suppressed().size();
         run.advance(staged);
         checkpoints.lease(run.leaseKey(), run.owner(), LEASE);
         checkpoints.put(run.checkpoint(Checkpoint.State.RUNNING, null, null));

@@ -40,20 +40,27 @@ public class WebhookResponses {
     }
 
     /**
-     * 202 when at least one event was staged, 200 when every event was a duplicate. A single-event request names its
+     * 202 when at least one event was staged, 200 when every event was a duplicate or names an erased person
+     * ({@code suppressed}: the sender must not retry it). A single-event request names its
      * event; a batch lists what was staged and what was already known.
      */
     public void reply(Exchange exchange) {
         DeliveryReceipt receipt = exchange.getProperty(HubHeaders.RECEIPT, DeliveryReceipt.class);
         boolean accepted = !receipt.staged().isEmpty();
-        ObjectNode body = mapper.createObjectNode().put("status", accepted ? "accepted" : "duplicate");
+        boolean suppressedOnly = !accepted && receipt.duplicates().isEmpty() && !receipt.suppressed().isEmpty();
+        ObjectNode body = mapper.createObjectNode().put("status", accepted ? "accepted"
+                : suppressedOnly ? "suppressed" : "duplicate");
         List<String> all = new ArrayList<>(receipt.staged());
         all.addAll(receipt.duplicates());
+        all.addAll(receipt.suppressed());
         if (all.size() == 1) {
             body.put("eventId", all.get(0));
         } else {
             receipt.staged().forEach(body.putArray("staged")::add);
             receipt.duplicates().forEach(body.putArray("duplicates")::add);
+            if (!receipt.suppressed().isEmpty()) {
+                receipt.suppressed().forEach(body.putArray("suppressed")::add);
+            }
         }
         json(exchange, accepted ? 202 : 200, body);
         if (accepted) {

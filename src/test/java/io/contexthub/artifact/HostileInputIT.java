@@ -124,6 +124,12 @@ class HostileInputIT {
                 405});
         cases.put("API: full is not a boolean", new Object[] {"POST /api/connectors/frontapp/sync?full=yes HTTP/1.1\r\n"
                 + TOKEN, json, 400});
+        cases.put("API: an erasure without an identifier", new Object[] {"POST /api/erasures HTTP/1.1\r\n"
+                + "Content-Type: application/json\r\n" + TOKEN, json, 400});
+        cases.put("API: an erasure that is not JSON", new Object[] {"POST /api/erasures HTTP/1.1\r\n"
+                + "Content-Type: application/json\r\n" + TOKEN, "{\"identifier\":".getBytes(StandardCharsets.UTF_8), 400});
+        cases.put("API: an unknown erasure", new Object[] {"GET /api/erasures/era_0 HTTP/1.1\r\n" + TOKEN,
+                new byte[0], 404});
         cases.put("API: PUT on search", new Object[] {"PUT /api/context/search HTTP/1.1\r\n" + TOKEN, json, 405});
         cases.put("API: no token", new Object[] {"GET /api/context/search?q=x HTTP/1.1", new byte[0], 401});
         cases.put("metrics behind the token (hub.api.protect-metrics)", new Object[] {

@@ -127,6 +127,32 @@ abstract class IdentityGraphContract {
     }
 
     @Test
+    void anErasedRecordLeavesNoRowNamingItOrItsKeysAndTheOthersStayLinked() {
+        observe(person("stripe", "cus_E1", "eve@example.io"));
+        observe(person("hubspot", "contacts/8", "eve@example.io"));
+        observe(person("frontapp", "crd_8", "eve@example.io"));
+        graph.flush();
+        assertThat(graph.profile(List.of("customer:stripe:cus_E1")).members()).hasSize(3);
+
+        int removed = graph.forget(List.of("customer:stripe:cus_E1", "customer:hubspot:contacts/8"));
+
+        // 2 member rows, the 3 links, and the postings only they were in (not the e-mail's: crd_8 carries it too)
+        assertThat(removed).isGreaterThanOrEqualTo(5);
+        assertThat(graph.profile(List.of("customer:frontapp:crd_8")).members()).containsExactly("customer:frontapp:crd_8");
+        assertThat(graph.profile(List.of("customer:stripe:cus_E1")).links()).isEmpty();
+        assertThat(graph.carrying(IdentityKeys.EMAIL + ":eve@example.io")).containsExactly("customer:frontapp:crd_8");
+        assertThat(table.get(List.of(IdentityGraph.MEMBER + "customer:stripe:cus_E1"))).isEmpty();
+
+        graph.forget(List.of("customer:frontapp:crd_8"));
+        assertThat(table.get(List.of(IdentityGraph.POSTING + IdentityKeys.EMAIL + ":eve@example.io")))
+                .as("a posting is named by the e-mail itself").isEmpty();
+        // the graph goes on linking newcomers as before
+        observe(person("stripe", "cus_E2", "eve@example.io"));
+        observe(person("frontapp", "crd_9", "eve@example.io"));
+        assertThat(graph.profile(List.of("customer:stripe:cus_E2")).members()).hasSize(2);
+    }
+
+    @Test
     void aLinkAnOperatorRemovedStaysRemovedThroughRedeliveriesAndChanges() {
         observe(person("stripe", "cus_B1", "bo@example.io"));
         observe(person("hubspot", "contacts/7", "bo@example.io"));

@@ -29,6 +29,11 @@ class LuceneIdentityTableTest extends IdentityGraphContract {
             }
 
             @Override
+            public void delete(java.util.Collection<String> ids) {
+                shared.delete(ids);
+            }
+
+            @Override
             public void flush() {
                 shared.flush();
             }

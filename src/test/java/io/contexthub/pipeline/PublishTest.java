@@ -53,7 +53,7 @@ class PublishTest {
                 return "recording";
             }
         };
-        pipeline = new CanonicalPipeline(null, null, null, null, recording, store, meters);
+        pipeline = new CanonicalPipeline(null, null, null, null, recording, store, meters, null);
     }
 
     @AfterEach

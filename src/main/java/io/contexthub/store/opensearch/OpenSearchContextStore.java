@@ -140,6 +140,12 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         throw new TransientFailureException("the document " + id + " kept changing while it was being deleted", null);
     }
 
+    /** Segments rewritten without their deleted documents; OpenSearch's translog rolls over on its own. */
+    @Override
+    public void expungeDeleted() {
+        rest.send("POST", "/" + indices.indices(null) + "/_forcemerge?only_expunge_deletes=true", (JsonNode) null);
+    }
+
     @Override
     public long count(String type) {
         ObjectNode body = mapper.createObjectNode();

@@ -1,0 +1,55 @@
+package io.contexthub.erasure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.HttpReplies;
+import io.contexthub.platform.RequestRejectedException;
+import java.io.IOException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /api/erasures} {@code {"identifier": "<e-mail, phone, canonical id, source id or profile id>"}}: 202
+ * with the job; {@code GET /api/erasures/{id}}: what was found and removed where. The identifier is never echoed or
+ * logged.
+ */
+@Component("erasuresApi")
+public class ErasuresApi {
+
+    static final int LONGEST_IDENTIFIER = 320;
+
+    private final Erasures erasures;
+    private final ErasureStore jobs;
+    private final ObjectMapper mapper;
+
+    public ErasuresApi(Erasures erasures, ErasureStore jobs, ObjectMapper mapper) {
+        this.erasures = erasures;
+        this.jobs = jobs;
+        this.mapper = mapper;
+    }
+
+    public void request(Exchange exchange) {
+        JsonNode body;
+        try {
+            byte[] bytes = exchange.getMessage().getBody(byte[].class);
+            body = bytes == null || bytes.length == 0 ? mapper.createObjectNode() : mapper.readTree(bytes);
+        } catch (IOException e) {
+            throw RequestRejectedException.badRequest("malformed_json", "the body is not JSON");
+        }
+        String identifier = body.path("identifier").asText("").trim();
+        if (identifier.isEmpty() || identifier.length() > LONGEST_IDENTIFIER) {
+            throw RequestRejectedException.badRequest("invalid_identifier", "identifier must be an e-mail address, "
+                    + "phone number, canonical or source id, or profile id of at most " + LONGEST_IDENTIFIER
+                    + " characters");
+        }
+        ErasureJob job = erasures.request(identifier);
+        HttpReplies.json(exchange, 202, mapper.valueToTree(Erasures.shown(job)));
+    }
+
+    public void get(Exchange exchange, @Header("id") String id) {
+        ErasureJob job = jobs.get(id).orElseThrow(() -> RequestRejectedException.notFound("unknown_erasure",
+                "no erasure " + id));
+        HttpReplies.json(exchange, 200, mapper.valueToTree(Erasures.shown(job)));
+    }
+}

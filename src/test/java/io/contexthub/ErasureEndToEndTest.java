@@ -1,0 +1,153 @@
+package io.contexthub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.support.Fixtures;
+import io.contexthub.support.HubClient;
+import io.contexthub.support.StripeSigner;
+import io.contexthub.support.WebhookHubTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Erasure of a person on the default backbone (spool + Lucene), end to end: a Stripe customer, her invoice and a
+ * dead letter about her; erased by e-mail; then nothing the API returns, no dead letter, no file of the spool, no
+ * identity row and not the job's own record holds her e-mail, name or phone, and a later webhook about her is
+ * acknowledged as suppressed and counted.
+ */
+@WebhookHubTest
+class ErasureEndToEndTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration PROCESSING = Duration.ofSeconds(30);
+    static final String EMAIL = "ingrid.lund@fjordpost.no";
+    static final String NAME = "Ingrid Lundqvist-Erased";
+    static final String PHONE = "+4791234567";
+
+    @LocalServerPort
+    int port;
+    @Value("${hub.data-dir}")
+    Path data;
+    @Autowired
+    MeterRegistry meters;
+
+    HubClient hub() {
+        return new HubClient(port, WebhookHubTest.TOKEN);
+    }
+
+    HubClient.Reply stripe(ObjectNode event) {
+        byte[] body = event.toString().getBytes(StandardCharsets.UTF_8);
+        return hub().post("/webhooks/stripe", Map.of("Content-Type", "application/json", "Stripe-Signature",
+                StripeSigner.header(WebhookHubTest.STRIPE_SECRET, System.currentTimeMillis() / 1000, body)), body);
+    }
+
+    static ObjectNode customerEvent(String eventId, String type, long created) {
+        ObjectNode event = (ObjectNode) Fixtures.load("stripe-customer-created.json").body().deepCopy();
+        event.put("id", eventId).put("type", type).put("created", created);
+        ObjectNode customer = (ObjectNode) event.path("data").path("object");
+        customer.put("id", "cus_Erase1").put("email", EMAIL).put("name", NAME).put("phone", PHONE);
+        customer.remove("metadata");
+        return event;
+    }
+
+    static ObjectNode invoiceEvent(String eventId, String invoiceId, String currency) {
+        ObjectNode event = (ObjectNode) Fixtures.load("stripe-invoice-paid.json").body().deepCopy();
+        event.put("id", eventId);
+        ObjectNode invoice = (ObjectNode) event.path("data").path("object");
+        invoice.put("id", invoiceId).put("customer", "cus_Erase1").put("customer_email", EMAIL)
+                .put("customer_name", NAME).put("currency", currency);
+        return event;
+    }
+
+    List<Path> filesMentioning(String text) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                try {
+                    if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text)) {
+                        found.add(file);
+                    }
+                } catch (IOException gone) {
+                    // processed and removed while we looked
+                }
+            }
+        }
+        return found;
+    }
+
+    double suppressed(String stage) {
+        var counter = meters.find("hub.privacy.suppressed").tags("source", "stripe", "stage", stage).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void anErasedPersonLeavesNoTraceAndLaterDeliveriesAboutHerAreSuppressed() throws Exception {
+        assertThat(stripe(customerEvent("evt_erase_c1", "customer.created", 1775000000)).status()).isEqualTo(202);
+        assertThat(stripe(invoiceEvent("evt_erase_i1", "in_Erase1", "eur")).status()).isEqualTo(202);
+        // a currency the schema refuses: a dead letter that names her
+        assertThat(stripe(invoiceEvent("evt_erase_i2", "in_Erase2", "euro")).status()).isEqualTo(202);
+        await().atMost(PROCESSING).until(() -> hub().api("GET", "/api/context/customer/customer:stripe:cus_Erase1")
+                .status() == 200 && hub().api("GET", "/api/context/invoice/invoice:stripe:in_Erase1").status() == 200
+                && hub().api("GET", "/api/dead-letters?limit=500").body().contains("evt_erase_i2"));
+
+        assertThat(filesMentioning(EMAIL)).as("the dead letter holds her e-mail before the erasure").isNotEmpty();
+
+        HubClient.Reply requested = hub().post("/api/erasures", Map.of("Authorization", "Bearer "
+                + WebhookHubTest.TOKEN, "Content-Type", "application/json"),
+                ("{\"identifier\":\"" + EMAIL.toUpperCase() + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(requested.status()).isEqualTo(202);
+        assertThat(requested.body()).doesNotContainIgnoringCase(EMAIL);
+        String job = requested.json().path("id").asText();
+        await().atMost(PROCESSING).until(() -> "done".equals(hub().api("GET", "/api/erasures/" + job).json()
+                .path("state").asText()));
+
+        JsonNode report = hub().api("GET", "/api/erasures/" + job).json();
+        assertThat(report.path("found").path("customer").asInt()).isEqualTo(1);
+        assertThat(report.path("found").path("invoice").asInt()).isEqualTo(1);
+        assertThat(report.path("removed").path("customer").asInt()).isEqualTo(1);
+        assertThat(report.path("removed").path("invoice").asInt()).isEqualTo(1);
+        assertThat(report.path("removed").path("deadLetters").asInt()).isEqualTo(1);
+        assertThat(report.path("removed").path("identityRecords").asInt()).isPositive();
+        assertThat(report.has("pending")).isFalse();
+
+        // nothing the API returns knows her
+        assertThat(hub().api("GET", "/api/context/customer/customer:stripe:cus_Erase1").status()).isEqualTo(410);
+        assertThat(hub().api("GET", "/api/context/invoice/invoice:stripe:in_Erase1").status()).isEqualTo(410);
+        for (String query : List.of(EMAIL, NAME, PHONE, "cus_Erase1")) {
+            assertThat(hub().api("GET", "/api/context/search?q=" + java.net.URLEncoder.encode(query,
+                    StandardCharsets.UTF_8) + "&includeDeleted=true").body()).as(query)
+                    .doesNotContain(EMAIL).doesNotContain(NAME).doesNotContain("cus_Erase1");
+        }
+        assertThat(hub().api("GET", "/api/customers/" + EMAIL + "/context").status()).isEqualTo(404);
+        assertThat(hub().api("GET", "/api/profiles/" + EMAIL).status()).isEqualTo(404);
+        assertThat(hub().api("GET", "/api/dead-letters?limit=500").body()).doesNotContain(EMAIL);
+        // nor any file the hub keeps: spool, dead letters, identity rows, tombstones, the job itself
+        for (String trace : List.of(EMAIL, NAME, PHONE.substring(1))) {
+            assertThat(filesMentioning(trace)).as(trace).isEmpty();
+        }
+
+        // a later delivery about her is acknowledged, counted, and not written
+        double before = suppressed("ingress");
+        HubClient.Reply later = stripe(customerEvent("evt_erase_c2", "customer.updated", 1775000500));
+        assertThat(later.status()).isEqualTo(200);
+        assertThat(later.json().path("status").asText()).isEqualTo("suppressed");
+        assertThat(suppressed("ingress")).isEqualTo(before + 1);
+        assertThat(hub().api("GET", "/api/context/customer/customer:stripe:cus_Erase1").status()).isEqualTo(410);
+    }
+}
