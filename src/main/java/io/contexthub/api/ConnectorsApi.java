@@ -3,6 +3,7 @@ package io.contexthub.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.audit.AuditLog;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.HubHeaders;
 import io.contexthub.platform.RequestRejectedException;
@@ -41,8 +42,11 @@ public class ConnectorsApi {
     private final ObjectMapper mapper;
     private final Clock clock;
 
+    private final AuditLog audit;
+
     public ConnectorsApi(SyncRuns runs, CheckpointStore checkpoints, ProducerTemplate producer, ObjectMapper mapper,
-                         Clock clock) {
+                         Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.runs = runs;
         this.checkpoints = checkpoints;
         this.producer = producer;
@@ -115,6 +119,7 @@ public class ConnectorsApi {
             producer.asyncRequestBodyAndHeader("direct:sync." + s.connector() + "." + s.name(), null,
                     HubHeaders.RESTAGE, reread);
             started.add(s.name());
+            audit.append("sync.requested", "api", s.connector() + "/" + s.name(), Map.of("full", reread));
             log.info("{} of {}/{} requested through the API", reread ? "full re-read" : "sync", s.connector(),
                     s.name());
         }

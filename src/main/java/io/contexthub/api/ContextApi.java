@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.audit.AuditLog;
 import io.contexthub.canonical.Entity;
 import io.contexthub.embedding.Embedder;
 import io.contexthub.identity.Profiles;
@@ -19,6 +20,7 @@ import io.contexthub.store.SearchQuery;
 import io.contexthub.store.Tombstone;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -42,9 +44,11 @@ public class ContextApi {
     private final int maxHits;
     private final Profiles profiles;
     private final Clock clock;
+    private final AuditLog audit;
 
     public ContextApi(ContextStore store, Embedder embedder, ObjectMapper mapper, ApiProperties properties,
-                      Profiles profiles, Clock clock) {
+                      Profiles profiles, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.clock = clock;
         this.profiles = profiles;
@@ -120,6 +124,7 @@ public class ContextApi {
         if (!store.delete(entity, id, new Tombstone.Deletion("api", reason, clock.instant()))) {
             throw gone(entity, id);
         }
+        audit.append("document.deleted", "api", id, reason == null ? null : Map.of("reason", reason));
         log.info("deleted {} {} through the API; its tombstone keeps older copies out", entity, id);
         HttpReplies.empty(exchange, 204);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.audit.AuditLog;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.HubHeaders;
 import io.contexthub.platform.RequestRejectedException;
@@ -33,9 +34,12 @@ public class DeadLettersApi {
     private final DeadLetterStore store;
     private final ObjectMapper mapper;
 
-    public DeadLettersApi(DeadLetterStore store, ObjectMapper mapper) {
+    private final AuditLog audit;
+
+    public DeadLettersApi(DeadLetterStore store, ObjectMapper mapper, AuditLog audit) {
         this.store = store;
         this.mapper = mapper;
+        this.audit = audit;
     }
 
     public void list(Exchange exchange, @Header("limit") String limit) {
@@ -91,6 +95,7 @@ public class DeadLettersApi {
     public void redriven(Exchange exchange) {
         String id = exchange.getProperty(REDRIVING, String.class);
         store.redriven(id);
+        audit.append("deadletter.redriven", "api", id, null);
         log.info("dead letter {} redriven", id);
         HttpReplies.json(exchange, 202, mapper.createObjectNode().put("status", "redriven").put("id", id)
                 .put("envelopeId", exchange.getMessage().getHeader(HubHeaders.FILE_NAME, String.class)

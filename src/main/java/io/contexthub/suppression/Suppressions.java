@@ -2,17 +2,13 @@ package io.contexthub.suppression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contexthub.platform.HubProperties;
+import io.contexthub.platform.LocalKeys;
 import io.contexthub.store.Identifiers;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -47,7 +43,8 @@ public class Suppressions {
         Path dir = hub.dataDir().resolve("privacy");
         this.list = new SuppressionList(dir.resolve("suppressed.txt"));
         this.key = properties.suppressionKey() != null
-                ? properties.suppressionKey().reveal().getBytes(StandardCharsets.UTF_8) : generatedKey(dir);
+                ? properties.suppressionKey().reveal().getBytes(StandardCharsets.UTF_8)
+                : LocalKeys.readOrCreate(dir.resolve("suppression.key"));
         this.meters = meters;
         if (hub.staging() == HubProperties.Staging.kafka && properties.suppressionKey() == null) {
             log.warn("hub.privacy.suppression-key is not set: this instance keys its suppressions with a key of its "
@@ -115,28 +112,6 @@ public class Suppressions {
             }
         } else if (node.isContainerNode()) {
             node.forEach(child -> collect(child, candidates));
-        }
-    }
-
-    private static byte[] generatedKey(Path dir) {
-        Path file = dir.resolve("suppression.key");
-        try {
-            Files.createDirectories(dir);
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                Path tmp = dir.resolve(".tmp-suppression.key");
-                Files.writeString(tmp, HexFormat.of().formatHex(fresh), StandardCharsets.US_ASCII);
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // the data directory's own permissions protect it
-                }
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII).trim().getBytes(StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the suppression key in " + file + " (hub.data-dir)", e);
         }
     }
 }

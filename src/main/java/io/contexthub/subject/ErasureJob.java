@@ -1,4 +1,4 @@
-package io.contexthub.erasure;
+package io.contexthub.subject;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -16,7 +16,8 @@ import java.util.Map;
  * @param requestedAt when it was asked for
  * @param finishedAt  when it finished
  * @param found       what was found about the person, by place: {@code customer}, {@code event}, ... (documents),
- *                    {@code identityRecords}, {@code deadLetters}, {@code suppressedIdentifiers}
+ *                    {@code customerRecords}, {@code deadLetters}, {@code suppressedIdentifiers}; removed also
+ *                    {@code identityRows}
  * @param removed     what was removed, by the same places
  * @param pending     while running: the documents ({@code type:id}), customer records (identity) and dead letters
  *                    still to remove

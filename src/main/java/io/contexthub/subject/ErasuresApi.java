@@ -1,4 +1,4 @@
-package io.contexthub.erasure;
+package io.contexthub.subject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

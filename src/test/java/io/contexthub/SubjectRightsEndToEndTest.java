@@ -26,13 +26,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Erasure of a person on the default backbone (spool + Lucene), end to end: a Stripe customer, her invoice and a
- * dead letter about her; erased by e-mail; then nothing the API returns, no dead letter, no file of the spool, no
- * identity row and not the job's own record holds her e-mail, name or phone, and a later webhook about her is
- * acknowledged as suppressed and counted.
+ * An access request, then the erasure of a person, on the default backbone (spool + Lucene), end to end: a Stripe
+ * customer, her invoice and a dead letter about her; exported, then erased by e-mail; then nothing the API returns,
+ * no dead letter, no file under the data directory (spool, index, identity rows, the job's own record, the audit
+ * log) holds her e-mail, name or phone, the audit trail verifies, and a later webhook about her is acknowledged as
+ * suppressed and counted.
  */
 @WebhookHubTest
-class ErasureEndToEndTest {
+class SubjectRightsEndToEndTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration PROCESSING = Duration.ofSeconds(30);
@@ -108,6 +109,16 @@ class ErasureEndToEndTest {
 
         assertThat(filesMentioning(EMAIL)).as("the dead letter holds her e-mail before the erasure").isNotEmpty();
 
+        // an access request first: every document about her, with provenance
+        JsonNode export = hub().api("GET", "/api/subjects/" + EMAIL + "/export").json();
+        assertThat(export.path("customerRecords")).extracting(JsonNode::asText)
+                .containsExactly("customer:stripe:cus_Erase1");
+        assertThat(export.path("documents")).extracting(d -> d.path("id").asText())
+                .containsExactlyInAnyOrder("customer:stripe:cus_Erase1", "invoice:stripe:in_Erase1");
+        assertThat(export.path("documents")).allSatisfy(d -> assertThat(d.path("provenance").path("connector")
+                .asText()).isEqualTo("stripe"));
+        assertThat(export.path("counts").path("invoice").asInt()).isEqualTo(1);
+
         HubClient.Reply requested = hub().post("/api/erasures", Map.of("Authorization", "Bearer "
                 + WebhookHubTest.TOKEN, "Content-Type", "application/json"),
                 ("{\"identifier\":\"" + EMAIL.toUpperCase() + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -123,7 +134,8 @@ class ErasureEndToEndTest {
         assertThat(report.path("removed").path("customer").asInt()).isEqualTo(1);
         assertThat(report.path("removed").path("invoice").asInt()).isEqualTo(1);
         assertThat(report.path("removed").path("deadLetters").asInt()).isEqualTo(1);
-        assertThat(report.path("removed").path("identityRecords").asInt()).isPositive();
+        assertThat(report.path("found").path("customerRecords").asInt()).isEqualTo(1);
+        assertThat(report.path("removed").path("identityRows").asInt()).isPositive();
         assertThat(report.has("pending")).isFalse();
 
         // nothing the API returns knows her
@@ -136,11 +148,18 @@ class ErasureEndToEndTest {
         }
         assertThat(hub().api("GET", "/api/customers/" + EMAIL + "/context").status()).isEqualTo(404);
         assertThat(hub().api("GET", "/api/profiles/" + EMAIL).status()).isEqualTo(404);
+        assertThat(hub().api("GET", "/api/subjects/" + EMAIL + "/export").status()).isEqualTo(404);
         assertThat(hub().api("GET", "/api/dead-letters?limit=500").body()).doesNotContain(EMAIL);
         // nor any file the hub keeps: spool, dead letters, identity rows, tombstones, the job itself
         for (String trace : List.of(EMAIL, NAME, PHONE.substring(1))) {
             assertThat(filesMentioning(trace)).as(trace).isEmpty();
         }
+
+        // the audit trail shows the erasure by its job, never by whom it erased, and its chain verifies
+        String audit = hub().api("GET", "/api/audit?limit=1000").body();
+        assertThat(audit).contains("\"erasure.requested\"").contains("\"erasure.done\"").contains(job)
+                .doesNotContainIgnoringCase(EMAIL).doesNotContain(NAME);
+        assertThat(hub().api("GET", "/api/audit/verify").json().path("valid").asBoolean()).isTrue();
 
         // a later delivery about her is acknowledged, counted, and not written
         double before = suppressed("ingress");
