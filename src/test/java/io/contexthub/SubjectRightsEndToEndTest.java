@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.contexthub.support.Fixtures;
+import io.contexthub.support.ErasedPerson;
 import io.contexthub.support.HubClient;
-import io.contexthub.support.StripeSigner;
 import io.contexthub.support.WebhookHubTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,11 +32,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @WebhookHubTest
 class SubjectRightsEndToEndTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final Duration PROCESSING = Duration.ofSeconds(30);
-    static final String EMAIL = "ingrid.lund@fjordpost.no";
-    static final String NAME = "Ingrid Lundqvist-Erased";
-    static final String PHONE = "+4791234567";
+    static final String EMAIL = ErasedPerson.EMAIL;
+    static final String NAME = ErasedPerson.NAME;
+    static final String PHONE = ErasedPerson.PHONE;
 
     @LocalServerPort
     int port;
@@ -53,27 +49,7 @@ class SubjectRightsEndToEndTest {
     }
 
     HubClient.Reply stripe(ObjectNode event) {
-        byte[] body = event.toString().getBytes(StandardCharsets.UTF_8);
-        return hub().post("/webhooks/stripe", Map.of("Content-Type", "application/json", "Stripe-Signature",
-                StripeSigner.header(WebhookHubTest.STRIPE_SECRET, System.currentTimeMillis() / 1000, body)), body);
-    }
-
-    static ObjectNode customerEvent(String eventId, String type, long created) {
-        ObjectNode event = (ObjectNode) Fixtures.load("stripe-customer-created.json").body().deepCopy();
-        event.put("id", eventId).put("type", type).put("created", created);
-        ObjectNode customer = (ObjectNode) event.path("data").path("object");
-        customer.put("id", "cus_Erase1").put("email", EMAIL).put("name", NAME).put("phone", PHONE);
-        customer.remove("metadata");
-        return event;
-    }
-
-    static ObjectNode invoiceEvent(String eventId, String invoiceId, String currency) {
-        ObjectNode event = (ObjectNode) Fixtures.load("stripe-invoice-paid.json").body().deepCopy();
-        event.put("id", eventId);
-        ObjectNode invoice = (ObjectNode) event.path("data").path("object");
-        invoice.put("id", invoiceId).put("customer", "cus_Erase1").put("customer_email", EMAIL)
-                .put("customer_name", NAME).put("currency", currency);
-        return event;
+        return ErasedPerson.post(hub(), WebhookHubTest.STRIPE_SECRET, event);
     }
 
     List<Path> filesMentioning(String text) throws IOException {
@@ -99,10 +75,10 @@ class SubjectRightsEndToEndTest {
 
     @Test
     void anErasedPersonLeavesNoTraceAndLaterDeliveriesAboutHerAreSuppressed() throws Exception {
-        assertThat(stripe(customerEvent("evt_erase_c1", "customer.created", 1775000000)).status()).isEqualTo(202);
-        assertThat(stripe(invoiceEvent("evt_erase_i1", "in_Erase1", "eur")).status()).isEqualTo(202);
+        assertThat(stripe(ErasedPerson.customerEvent("evt_erase_c1", "customer.created", 1775000000)).status()).isEqualTo(202);
+        assertThat(stripe(ErasedPerson.invoiceEvent("evt_erase_i1", "in_Erase1", "eur")).status()).isEqualTo(202);
         // a currency the schema refuses: a dead letter that names her
-        assertThat(stripe(invoiceEvent("evt_erase_i2", "in_Erase2", "euro")).status()).isEqualTo(202);
+        assertThat(stripe(ErasedPerson.invoiceEvent("evt_erase_i2", "in_Erase2", "euro")).status()).isEqualTo(202);
         await().atMost(PROCESSING).until(() -> hub().api("GET", "/api/context/customer/customer:stripe:cus_Erase1")
                 .status() == 200 && hub().api("GET", "/api/context/invoice/invoice:stripe:in_Erase1").status() == 200
                 && hub().api("GET", "/api/dead-letters?limit=500").body().contains("evt_erase_i2"));
@@ -119,9 +95,7 @@ class SubjectRightsEndToEndTest {
                 .asText()).isEqualTo("stripe"));
         assertThat(export.path("counts").path("invoice").asInt()).isEqualTo(1);
 
-        HubClient.Reply requested = hub().post("/api/erasures", Map.of("Authorization", "Bearer "
-                + WebhookHubTest.TOKEN, "Content-Type", "application/json"),
-                ("{\"identifier\":\"" + EMAIL.toUpperCase() + "\"}").getBytes(StandardCharsets.UTF_8));
+        HubClient.Reply requested = ErasedPerson.erase(hub(), WebhookHubTest.TOKEN);
         assertThat(requested.status()).isEqualTo(202);
         assertThat(requested.body()).doesNotContainIgnoringCase(EMAIL);
         String job = requested.json().path("id").asText();
@@ -163,7 +137,7 @@ class SubjectRightsEndToEndTest {
 
         // a later delivery about her is acknowledged, counted, and not written
         double before = suppressed("ingress");
-        HubClient.Reply later = stripe(customerEvent("evt_erase_c2", "customer.updated", 1775000500));
+        HubClient.Reply later = stripe(ErasedPerson.customerEvent("evt_erase_c2", "customer.updated", 1775000500));
         assertThat(later.status()).isEqualTo(200);
         assertThat(later.json().path("status").asText()).isEqualTo("suppressed");
         assertThat(suppressed("ingress")).isEqualTo(before + 1);
