@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.contexthub.platform.Hmac;
 import io.contexthub.platform.HubProperties;
 import io.contexthub.platform.LocalKeys;
 import io.contexthub.platform.TransientFailureException;
@@ -15,17 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -132,10 +128,8 @@ public class AuditLog {
 
     private String mac(AuditEntry unsigned) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(JSON.writeValueAsBytes(unsigned)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException | IOException e) {
+            return Hmac.sha256Hex(key, JSON.writeValueAsBytes(unsigned));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

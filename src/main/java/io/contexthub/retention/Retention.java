@@ -1,6 +1,7 @@
 package io.contexthub.retention;
 
 import io.contexthub.canonical.Entity;
+import io.contexthub.deadletter.DeadLetterStore;
 import io.contexthub.store.ContextStore;
 import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchHit;
@@ -32,10 +33,16 @@ public class Retention {
 
     private final RetentionProperties properties;
     private final ContextStore store;
+    private final DeadLetterStore deadLetterStore;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public Retention(RetentionProperties properties, ContextStore store, Clock clock, MeterRegistry meters) {
+    public Retention(RetentionProperties properties, ContextStore store, DeadLetterStore deadLetterStore, Clock clock,
+                     MeterRegistry meters) {
+        if (properties.deadLetters() != null && (properties.deadLetters().isNegative() || properties.deadLetters().isZero())) {
+            throw new IllegalStateException("hub.retention.dead-letters must be a positive duration, e.g. 30d");
+        }
+        this.deadLetterStore = deadLetterStore;
         properties.maxAge().forEach((source, entities) -> entities.forEach((entity, age) -> {
             String name = "hub.retention.max-age." + source + "." + entity;
             if (!Entity.known(entity)) {
@@ -62,12 +69,31 @@ public class Retention {
                 meters.counter("hub.retention.deleted", "source", source, "entity", entity).increment(n);
             }
         }));
-        int total = deleted.values().stream().mapToInt(Integer::intValue).sum();
+        if (properties.deadLetters() != null) {
+            int letters = expireDeadLetters(now.minus(properties.deadLetters()));
+            deleted.put("deadLetters", letters);
+            meters.counter("hub.retention.deleted", "source", "*", "entity", "deadletter").increment(letters);
+        }
+        int total = deleted.entrySet().stream().filter(e -> !e.getKey().equals("deadLetters"))
+                .mapToInt(Map.Entry::getValue).sum();
         if (total > 0) {
             store.expungeDeleted();
             log.info("retention: deleted {} documents past their maximum age {}", total, deleted);
         }
         return deleted;
+    }
+
+    /** Dead letters that failed before {@code cutoff}: deleted on the spool, hidden on Kafka (the topic ages them). */
+    private int expireDeadLetters(Instant cutoff) {
+        int expired = 0;
+        for (var letter : deadLetterStore.list(Integer.MAX_VALUE)) {
+            String failedAt = letter.path("failedAt").asText("");
+            if (!failedAt.isEmpty() && Instant.parse(failedAt).isBefore(cutoff)) {
+                deadLetterStore.erased(letter.path("id").asText());
+                expired++;
+            }
+        }
+        return expired;
     }
 
     private int enforce(String source, String entity, Duration age, Instant now) {

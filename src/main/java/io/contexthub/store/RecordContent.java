@@ -33,17 +33,14 @@ public final class RecordContent {
                 object.remove("provenance");
                 object.remove("updatedAt");
             }
-            byte[] canonical = SORTED.writeValueAsBytes(SORTED.treeToValue(tree, Map.class));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+            return sha256(SORTED.writeValueAsBytes(SORTED.treeToValue(tree, Map.class)));
         } catch (IOException e) {
             // not JSON: the bytes themselves
-            return hashBytes(json.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return sha256(json.getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private static String hashBytes(byte[] bytes) {
+    private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

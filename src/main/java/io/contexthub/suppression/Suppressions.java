@@ -1,21 +1,17 @@
 package io.contexthub.suppression;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contexthub.platform.Hmac;
 import io.contexthub.platform.HubProperties;
 import io.contexthub.platform.LocalKeys;
 import io.contexthub.store.Identifiers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,14 +50,7 @@ public class Suppressions {
 
     /** The keyed hash of an identifier, normalised first. */
     public String hash(String identifier) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(Identifiers.normalise(identifier)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hmac.sha256Hex(key, Identifiers.normalise(identifier).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Suppresses identifiers durably; returns how many were not suppressed before. */

@@ -3,6 +3,8 @@ package io.contexthub.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.deadletter.SpoolDeadLetters;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.LuceneContextStore;
 import io.contexthub.support.TestClock;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RetentionTest {
 
+    static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
     LuceneContextStore store;
@@ -32,7 +36,8 @@ class RetentionTest {
 
     @BeforeEach
     void open() {
-        store = new LuceneContextStore(dir);
+        store = new LuceneContextStore(dir.resolve("index"));
+        letters = new SpoolDeadLetters(dir.resolve("deadletters"), JSON);
     }
 
     @AfterEach
@@ -54,9 +59,31 @@ class RetentionTest {
         return vector;
     }
 
+    SpoolDeadLetters letters;
+
     Retention retention(Map<String, Map<String, Duration>> maxAge) {
-        return new Retention(new RetentionProperties(Duration.ofHours(24), maxAge), store, new TestClock(now::get),
-                meters);
+        return retention(maxAge, null);
+    }
+
+    Retention retention(Map<String, Map<String, Duration>> maxAge, Duration deadLetters) {
+        return new Retention(new RetentionProperties(Duration.ofHours(24), maxAge, deadLetters), store, letters,
+                new TestClock(now::get), meters);
+    }
+
+    @Test
+    void deadLettersPastTheirAgeAreDeleted() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("deadletters"));
+        String old = "1775000000000-00000000-0000-0000-0000-000000000001";
+        String recent = "1780000000000-00000000-0000-0000-0000-000000000002";
+        for (String[] letter : new String[][] {{old, "2027-04-01T00:00:00Z"}, {recent, "2027-05-30T00:00:00Z"}}) {
+            java.nio.file.Files.writeString(dir.resolve("deadletters/" + letter[0] + ".json"), JSON.createObjectNode()
+                    .put("id", letter[0]).put("failedAt", letter[1]).put("stage", "validate").toString());
+        }
+
+        assertThat(retention(Map.of(), Duration.ofDays(30)).enforce()).containsEntry("deadLetters", 1);
+
+        assertThat(letters.list(10)).extracting(l -> l.path("id").asText()).containsExactly(recent);
+        assertThat(retention(Map.of()).enforce()).as("kept when not set").doesNotContainKey("deadLetters");
     }
 
     @Test
