@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.contexthub.staging.DeliveryKeys;
 import io.contexthub.store.ContextStore;
+import io.contexthub.support.ErasedPerson;
 import io.contexthub.support.Fixtures;
 import io.contexthub.support.FrontApiStub;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.ProductionHub;
+import io.contexthub.suppression.Suppressions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +53,8 @@ class KafkaScaleOutTest {
                 "hub.connectors.frontapp.base-url=" + front.baseUrl(),
                 "hub.connectors.frontapp.api-token=front-company-token",
                 "hub.connectors.frontapp.requests-per-minute=6000",
-                "hub.connectors.frontapp.burst-per-second=100");
+                "hub.connectors.frontapp.burst-per-second=100",
+                "hub.privacy.suppression-key=scale-out-suppression-key");
     }
 
     static HubClient client(ConfigurableApplicationContext hub) {
@@ -108,6 +111,30 @@ class KafkaScaleOutTest {
         assertThat(ids).allSatisfy(id -> assertThat(store.get("event", id)).as(id).isPresent());
         assertThat(written(hubA)).as("documents written by instance A").isPositive();
         assertThat(written(hubB)).as("documents written by instance B").isPositive();
+    }
+
+    @Test
+    @Order(4)
+    void anErasureOnOneInstanceSuppressesLaterDeliveriesOnTheOther() {
+        HubClient a = client(hubA);
+        HubClient b = client(hubB);
+        assertThat(ErasedPerson.post(a, "whsec_test_secret", ErasedPerson.customerEvent("evt_scale_era1",
+                "customer.created", 1775000000)).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> a.api("GET", "/api/context/customer/customer:stripe:"
+                + ErasedPerson.CUSTOMER).status() == 200);
+
+        String job = ErasedPerson.erase(a, ProductionHub.API_TOKEN).json().path("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "done".equals(a.api("GET", "/api/erasures/" + job).json()
+                .path("state").asText()));
+        Suppressions onB = hubB.getBean(Suppressions.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> onB.anySuppressed(List.of(ErasedPerson.EMAIL)));
+
+        var later = ErasedPerson.post(b, "whsec_test_secret", ErasedPerson.customerEvent("evt_scale_era2",
+                "customer.updated", 1775000500));
+        assertThat(later.status()).isEqualTo(200);
+        assertThat(later.json().path("status").asText()).isEqualTo("suppressed");
+        assertThat(b.api("GET", "/api/context/customer/customer:stripe:" + ErasedPerson.CUSTOMER).status())
+                .isEqualTo(410);
     }
 
     @Test

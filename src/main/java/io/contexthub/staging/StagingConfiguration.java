@@ -1,6 +1,9 @@
 package io.contexthub.staging;
 
 import io.contexthub.platform.HubProperties;
+import io.contexthub.suppression.FileSuppressionList;
+import io.contexthub.suppression.KafkaSuppressionList;
+import io.contexthub.suppression.SuppressionList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +80,34 @@ public class StagingConfiguration {
                 REMEMBERED_DELIVERIES);
     }
 
+    /** Every hash an instance has seen stays in its memory: one entry per identifier of an erased person. */
+    static final int REMEMBERED_SUPPRESSIONS = 10_000_000;
+
+    /**
+     * The suppression list lives with the bus, so every instance sharing the bus shares it: a file on the spool;
+     * on Kafka, camel-kafka's topic-backed set on the compacted topic hub.suppressions, read whole by every instance
+     * when it starts and followed afterwards.
+     */
+    @Bean
+    public SuppressionList suppressionList(HubProperties hub, CamelContext camel,
+                                           ObjectProvider<KafkaTopicsReady> topics,
+                                           @Value("${spring.kafka.bootstrap-servers}") String brokers) throws Exception {
+        if (hub.staging() == HubProperties.Staging.kafka) {
+            topics.getObject();
+            Properties consumer = new Properties();
+            consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+            Properties producer = new Properties();
+            producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+            producer.put(ProducerConfig.ACKS_CONFIG, "all");
+            var repository = new KafkaIdempotentRepository(StagingTopics.SUPPRESSIONS, consumer, producer,
+                    REMEMBERED_SUPPRESSIONS, 100);
+            repository.setCamelContext(camel);
+            camel.addService(repository, true, true);
+            return new KafkaSuppressionList(repository);
+        }
+        return new FileSuppressionList(hub.dataDir().resolve("privacy").resolve("suppressed.txt"));
+    }
+
     @Bean
     @ConditionalOnProperty(name = "hub.staging", havingValue = "kafka")
     public KafkaTopicsReady kafkaTopics(KafkaProperties kafka, List<StagedSources> sources,
@@ -98,6 +129,13 @@ public class StagingConfiguration {
             if (!existing.contains(StagingTopics.IDEMPOTENCY)) {
                 // Every instance reads the whole key log, so one partition is all it needs.
                 missing.add(topic(StagingTopics.IDEMPOTENCY, 1, kafka));
+            }
+            if (!existing.contains(StagingTopics.SUPPRESSIONS)) {
+                // kept for ever: compaction leaves one record per hash, retention never removes it
+                NewTopic suppressions = topic(StagingTopics.SUPPRESSIONS, 1, kafka);
+                Map<String, String> configs = new java.util.HashMap<>(suppressions.configs());
+                configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+                missing.add(suppressions.configs(configs));
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(15, TimeUnit.SECONDS);

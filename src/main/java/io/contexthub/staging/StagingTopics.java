@@ -6,6 +6,8 @@ public final class StagingTopics {
     public static final String INBOUND_PREFIX = "hub.inbound.";
     public static final String DEAD_LETTERS = "hub.dlq";
     public static final String IDEMPOTENCY = "hub.idempotency";
+    /** Erased people's identifiers as keyed hashes (io.contexthub.suppression); compacted, read whole by every instance. */
+    public static final String SUPPRESSIONS = "hub.suppressions";
 
     private StagingTopics() {
     }

@@ -7,7 +7,6 @@ import io.contexthub.platform.LocalKeys;
 import io.contexthub.store.Identifiers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -35,12 +34,12 @@ public class Suppressions {
     private final byte[] key;
     private final MeterRegistry meters;
 
-    public Suppressions(SuppressionProperties properties, HubProperties hub, MeterRegistry meters) {
-        Path dir = hub.dataDir().resolve("privacy");
-        this.list = new SuppressionList(dir.resolve("suppressed.txt"));
+    public Suppressions(SuppressionProperties properties, HubProperties hub, SuppressionList list,
+                        MeterRegistry meters) {
+        this.list = list;
         this.key = properties.suppressionKey() != null
                 ? properties.suppressionKey().reveal().getBytes(StandardCharsets.UTF_8)
-                : LocalKeys.readOrCreate(dir.resolve("suppression.key"));
+                : LocalKeys.readOrCreate(hub.dataDir().resolve("privacy").resolve("suppression.key"));
         this.meters = meters;
         if (hub.staging() == HubProperties.Staging.kafka && properties.suppressionKey() == null) {
             log.warn("hub.privacy.suppression-key is not set: this instance keys its suppressions with a key of its "
