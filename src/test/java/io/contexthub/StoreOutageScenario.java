@@ -87,6 +87,11 @@ abstract class StoreOutageScenario {
         }
 
         @Override
+        public void refresh() {
+            delegate.refresh();
+        }
+
+        @Override
         public void expungeDeleted() {
             delegate.expungeDeleted();
         }

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.support.ErasedPerson;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.WebhookHubTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,6 +131,32 @@ class SubjectRightsEndToEndTest {
         assertThat(hub().api("GET", "/api/profiles/" + EMAIL).status()).isEqualTo(404);
         assertThat(hub().api("GET", "/api/subjects/" + EMAIL + "/export").status()).isEqualTo(404);
         assertThat(hub().api("GET", "/api/dead-letters?limit=500").body()).doesNotContain(EMAIL);
+        // nor what an agent gets over MCP
+        var transport = HttpClientStreamableHttpTransport
+                .builder("http://localhost:" + port).endpoint("/mcp")
+                .jsonMapper(new JacksonMcpJsonMapper(
+                        new ObjectMapper()))
+                .customizeRequest(request -> request.header("Authorization", "Bearer " + WebhookHubTest.TOKEN)).build();
+        var agent = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
+                .jsonSchemaValidator((schema, content) -> JsonSchemaValidator.ValidationResponse.asValid(null)).build();
+        try {
+            agent.initialize();
+            for (var call : List.of(new McpSchema.CallToolRequest("search_context", Map.of("query", EMAIL)),
+                    new McpSchema.CallToolRequest("get_document", Map.of("id", "customer:stripe:cus_Erase1")))) {
+                var result = agent.callTool(call);
+                String text = ((McpSchema.TextContent) result.content().get(0)).text();
+                assertThat(text).as(call.name()).doesNotContain(EMAIL).doesNotContain(NAME);
+            }
+            // asked by her e-mail, the customer context knows nobody (the error repeats only what was asked)
+            var context = agent.callTool(new McpSchema.CallToolRequest("get_customer_context",
+                    Map.of("customer", EMAIL)));
+            assertThat(context.isError()).isTrue();
+            assertThat(((McpSchema.TextContent) context.content().get(0)).text()).contains("unknown_customer")
+                    .doesNotContain(NAME);
+        } finally {
+            agent.closeGracefully();
+        }
+
         // nor any file the hub keeps: spool, dead letters, identity rows, tombstones, the job itself
         for (String trace : List.of(EMAIL, NAME, PHONE.substring(1))) {
             assertThat(filesMentioning(trace)).as(trace).isEmpty();

@@ -33,6 +33,12 @@ public interface ContextStore {
     boolean delete(String type, String id, Tombstone.Deletion deletion);
 
     /**
+     * Makes every write so far visible to search at once. Searches see writes within a refresh interval on
+     * OpenSearch; what must find everything that was just written (an erasure's plan) calls this first.
+     */
+    void refresh();
+
+    /**
      * Rewrites what still physically holds replaced or deleted documents (Lucene keeps them in its segment files
      * until a merge), so an erased person's data is gone from disk, not only from answers. Costly; erasures call it.
      */

@@ -218,6 +218,11 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
         }
     }
 
+    /** Nothing to do: every write is searchable when it returns. */
+    @Override
+    public void refresh() {
+    }
+
     @Override
     public void expungeDeleted() {
         writeLock.lock();

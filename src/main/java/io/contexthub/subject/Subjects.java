@@ -39,6 +39,8 @@ public class Subjects {
     }
 
     public Subject resolve(String identifier) {
+        // what was written a moment ago must be found too
+        store.refresh();
         Set<String> customers = customersOf(identifier);
         Set<String> identifiers = new LinkedHashSet<>();
         identifiers.add(identifier.trim());

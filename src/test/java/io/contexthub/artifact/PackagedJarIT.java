@@ -216,6 +216,23 @@ class PackagedJarIT {
         assertThat(client.stream("hubspot", "deals").path("cursor").asText()).isEqualTo("1776247351440");
     }
 
+    @Test
+    @Order(9)
+    void aPersonsDataIsExportedADeletionHoldsAndTheAuditTrailVerifies() {
+        HubClient client = hub.client();
+        var export = client.api("GET", "/api/subjects/priya.shah@example.net/export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.json().path("documents").toString()).contains("customer:stripe:cus_RkS7fQ2mXbT9wL");
+
+        String deal = "/api/context/deal/" + CrmStubs.KESTREL_DEAL.replace("/", "%2F");
+        assertThat(client.api("DELETE", deal + "?reason=test").status()).isEqualTo(204);
+        assertThat(client.api("GET", deal).status()).isEqualTo(410);
+        assertThat(client.api("GET", "/api/audit?limit=1000").body()).contains("document.deleted")
+                .contains(CrmStubs.KESTREL_DEAL);
+        assertThat(client.api("GET", "/api/audit/verify").json().path("valid").asBoolean()).isTrue();
+        assertThat(hub.log()).contains("classpath:hub/routes/lifecycle.yaml");
+    }
+
     static void awaitFound(HubClient client, String query, String id) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             var hits = client.search(query, "event", 3).json().path("hits");

@@ -140,9 +140,18 @@ public class OpenSearchContextStore implements ContextStore, AutoCloseable {
         throw new TransientFailureException("the document " + id + " kept changing while it was being deleted", null);
     }
 
-    /** Segments rewritten without their deleted documents; OpenSearch's translog rolls over on its own. */
+    @Override
+    public void refresh() {
+        rest.send("POST", "/" + indices.indices(null) + "/_refresh?ignore_unavailable=true", (JsonNode) null);
+    }
+
+    /**
+     * Deletions made visible, then segments rewritten without the deleted documents; OpenSearch's translog rolls
+     * over on its own.
+     */
     @Override
     public void expungeDeleted() {
+        refresh();
         rest.send("POST", "/" + indices.indices(null) + "/_forcemerge?only_expunge_deletes=true", (JsonNode) null);
     }
 
