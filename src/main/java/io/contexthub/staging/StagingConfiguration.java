@@ -59,22 +59,10 @@ public class StagingConfiguration {
                                      @Value("${spring.kafka.bootstrap-servers}") String brokers) throws Exception {
         if (hub.staging() == HubProperties.Staging.kafka) {
             topics.getObject();
-            Properties consumer = new Properties();
-            consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-            Properties producer = new Properties();
-            producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-            producer.put(ProducerConfig.ACKS_CONFIG, "all");
             // Sent after the envelope was acknowledged, while the sender waits: with Kafka gone, fail fast.
-            producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1000");
-            producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "1000");
-            producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "2000");
-            producer.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-            var repository = new KafkaIdempotentRepository(StagingTopics.IDEMPOTENCY, consumer, producer);
-            repository.setCamelContext(camel);
-            // Camel stops it with the context, before it shuts down the executor its poller runs on (stopped
-            // after that, the poller loops on the interrupt it got, logging without end).
-            camel.addService(repository, true, true);
-            return new KafkaDeliveryKeys(repository);
+            return new KafkaDeliveryKeys(topicBackedSet(StagingTopics.IDEMPOTENCY, brokers, camel, Map.of(
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, "1000", ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "1000",
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "2000", ProducerConfig.LINGER_MS_CONFIG, "0"), null));
         }
         return new FileDeliveryKeys(hub.dataDir().resolve("idempotency").resolve("webhooks.dat"),
                 REMEMBERED_DELIVERIES);
@@ -94,18 +82,32 @@ public class StagingConfiguration {
                                            @Value("${spring.kafka.bootstrap-servers}") String brokers) throws Exception {
         if (hub.staging() == HubProperties.Staging.kafka) {
             topics.getObject();
-            Properties consumer = new Properties();
-            consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-            Properties producer = new Properties();
-            producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-            producer.put(ProducerConfig.ACKS_CONFIG, "all");
-            var repository = new KafkaIdempotentRepository(StagingTopics.SUPPRESSIONS, consumer, producer,
-                    REMEMBERED_SUPPRESSIONS, 100);
-            repository.setCamelContext(camel);
-            camel.addService(repository, true, true);
-            return new KafkaSuppressionList(repository);
+            return new KafkaSuppressionList(topicBackedSet(StagingTopics.SUPPRESSIONS, brokers, camel, Map.of(),
+                    REMEMBERED_SUPPRESSIONS));
         }
         return new FileSuppressionList(hub.dataDir().resolve("privacy").resolve("suppressed.txt"));
+    }
+
+    /**
+     * camel-kafka's topic-backed set on {@code topic}, acknowledged by every in-sync replica, with Camel's default
+     * cache or one of {@code cacheSize} entries.
+     */
+    private static KafkaIdempotentRepository topicBackedSet(String topic, String brokers, CamelContext camel,
+                                                            Map<String, String> producerSettings, Integer cacheSize)
+            throws Exception {
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        Properties producer = new Properties();
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.putAll(producerSettings);
+        var repository = cacheSize == null ? new KafkaIdempotentRepository(topic, consumer, producer)
+                : new KafkaIdempotentRepository(topic, consumer, producer, cacheSize, 100);
+        repository.setCamelContext(camel);
+        // Camel stops it with the context, before it shuts down the executor its poller runs on (stopped after that,
+        // the poller loops on the interrupt it got, logging without end).
+        camel.addService(repository, true, true);
+        return repository;
     }
 
     @Bean
