@@ -306,6 +306,37 @@ class HubEndToEndTest {
     }
 
     @Test
+    void aRedrivenOrRedeliveredOldCopyDoesNotBringADeletedDocumentBack() throws IOException {
+        // a copy of msg_undead dead-letters (bad address); another delivery of the same message is indexed
+        byte[] broken = FrontEvents.inbound("evt_undead_1", "msg_undead", "I was deleted", "undead@");
+        assertThat(hub.postFront(FrontEvents.SECRET, broken).status()).isEqualTo(202);
+        await().atMost(PROCESSING).until(() -> !filesMentioning("deadletters", "evt_undead_1").isEmpty());
+        byte[] good = FrontEvents.inbound("evt_undead_2", "msg_undead", "I was deleted", null);
+        assertThat(hub.postFront(FrontEvents.SECRET, good).status()).isEqualTo(202);
+        await().atMost(PROCESSING).until(() -> store.get("event", "event:frontapp:msg_undead").isPresent());
+        assertThat(hub.api("DELETE", "/api/context/event/event:frontapp:msg_undead").status()).isEqualTo(204);
+
+        // the operator fixes the dead letter (as a corrected mapping would) and redrives it
+        Path letter = filesMentioning("deadletters", "evt_undead_1").get(0);
+        Files.writeString(letter, Files.readString(letter).replace("\"undead@\"", "\"undead@example.com\""));
+        double staleBefore = meters.counter("hub.documents.stale", "source", "frontapp").count();
+        String id = letter.getFileName().toString().replace(".json", "");
+        assertThat(hub.api("POST", "/api/dead-letters/" + id + "/redrive").status()).isEqualTo(202);
+        await().atMost(PROCESSING).until(() ->
+                meters.counter("hub.documents.stale", "source", "frontapp").count() >= staleBefore + 1);
+        // and the sender redelivers the same message under a new event id
+        byte[] again = FrontEvents.inbound("evt_undead_3", "msg_undead", "I was deleted", null);
+        assertThat(hub.postFront(FrontEvents.SECRET, again).status()).isEqualTo(202);
+        await().atMost(PROCESSING).until(() ->
+                meters.counter("hub.documents.stale", "source", "frontapp").count() >= staleBefore + 2);
+
+        assertThat(filesMentioning("deadletters", "evt_undead")).as("the fixed copy was processed").isEmpty();
+        assertThat(hub.api("GET", "/api/context/event/event:frontapp:msg_undead").status()).isEqualTo(410);
+        assertThat(hub.search("I was deleted", "event", 10).json().findValuesAsText("id"))
+                .doesNotContain("event:frontapp:msg_undead");
+    }
+
+    @Test
     void healthAndMetricsAreExposed() {
         var health = hub.raw(HttpRequest.newBuilder(URI.create(hub.base() + "/actuator/health")).build());
         assertThat(health.status()).isEqualTo(200);
