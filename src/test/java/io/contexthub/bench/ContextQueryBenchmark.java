@@ -68,7 +68,7 @@ class ContextQueryBenchmark {
 
     @BeforeAll
     static void corpus() {
-        embedder = OnnxEmbedder.load(new EmbeddingProperties(null, 2, 8, 256));
+        embedder = OnnxEmbedder.load(EmbeddingProperties.defaults());
         texts = new ArrayList<>();
         Random random = new Random(7);
         for (int i = 0; i < TEXTS; i++) {

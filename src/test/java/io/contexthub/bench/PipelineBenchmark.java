@@ -29,7 +29,7 @@ class PipelineBenchmark {
             StringBuilder report = new StringBuilder("\n=== Context Hub benchmark (embedded defaults) ===\n");
             report.append("cores: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
 
-            report.append(String.format("raw embedding:    %.0f texts/s (%d texts, batch 8, 2 intra-op threads)%n",
+            report.append(String.format("raw embedding:    %.0f texts/s (%d texts)%n",
                     BenchSupport.rawEmbeddingPerSecond(hub.getBean(Embedder.class)), BenchSupport.EMBED_TEXTS));
             report.append("bare 200 route:   ").append(BenchSupport.bareRoute(client, EVENTS).format("req/s"))
                     .append('\n');

@@ -17,7 +17,7 @@ class OnnxEmbedderTest {
 
     @BeforeAll
     static void load() {
-        embedder = OnnxEmbedder.load(new EmbeddingProperties(null, 2, 8, 256));
+        embedder = OnnxEmbedder.load(EmbeddingProperties.defaults());
     }
 
     @AfterAll
@@ -73,5 +73,34 @@ class OnnxEmbedderTest {
             assertThat(cosine(batched.get(i), embedder.embed(texts.get(i))))
                     .as("text %d", i).isCloseTo(1.0, within(1e-4));
         }
+    }
+
+    @Test
+    void theQuantizedModelIsItsOwnModelWithAlmostTheSameVectors() {
+        var int8 = EmbeddingProperties.bundled(EmbeddingProperties.BundledModel.ALL_MINILM_L6_V2_Q);
+        List<String> texts = List.of("Where is my parcel? It has not arrived yet.",
+                "Invoice INV-2041 for 1,200.00 EUR is overdue since March.");
+        try (OnnxEmbedder quantized = OnnxEmbedder.load(int8)) {
+            assertThat(quantized.modelId()).isEqualTo("all-minilm-l6-v2-q").isNotEqualTo(embedder.modelId());
+            List<float[]> small = quantized.embed(texts);
+            List<float[]> full = embedder.embed(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(small.get(i)).hasSize(384);
+                assertThat(cosine(small.get(i), full.get(i))).as(texts.get(i)).isGreaterThan(0.95);
+            }
+        }
+    }
+
+    @Test
+    void aModelGivenByDirectoryIsNamedByItsWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path model = java.nio.file.Files.createDirectories(dir.resolve("my-model"));
+        java.nio.file.Files.write(model.resolve("model.onnx"), new byte[] {1, 2, 3});
+        String first = OnnxEmbedder.directoryModelId(model);
+
+        java.nio.file.Files.write(model.resolve("model.onnx"), new byte[] {1, 2, 4});
+
+        assertThat(first).startsWith("my-model@");
+        assertThat(OnnxEmbedder.directoryModelId(model)).startsWith("my-model@").isNotEqualTo(first);
     }
 }

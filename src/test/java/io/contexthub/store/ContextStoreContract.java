@@ -32,7 +32,7 @@ public abstract class ContextStoreContract {
 
     @BeforeAll
     static void loadModel() {
-        embedder = OnnxEmbedder.load(new EmbeddingProperties(null, 2, 8, 256));
+        embedder = OnnxEmbedder.load(EmbeddingProperties.defaults());
     }
 
     @AfterAll

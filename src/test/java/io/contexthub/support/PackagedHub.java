@@ -159,6 +159,11 @@ public final class PackagedHub implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The OS process id, for measuring it (resident memory). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }

@@ -1,0 +1,114 @@
+package io.contexthub.bench;
+
+import io.contexthub.staging.FileDeliveryKeys;
+import io.contexthub.support.FrontEvents;
+import io.contexthub.support.FrontSigner;
+import io.contexthub.support.PackagedHub;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhook acknowledgements of the packaged jar under concurrent load: signed Front webhooks over 16 (and 2)
+ * keep-alive connections with processing paused, so the ack path (verify, duplicate check, durable spool write,
+ * key recorded, 202) competes only with the load generator. Reports the rate in windows against the number of
+ * delivery keys the hub has seen (0 to 1,000,000, the last ones seeded into the key file between two starts), the
+ * latency at half the peak rate (open loop), restart time and resident memory. Run:
+ * {@code ./mvnw package -DskipTests && ./mvnw test -Pbenchmark -Dtest=AckLoadBenchmark}; figures go to
+ * docs/performance.md.
+ */
+@Tag("benchmark")
+class AckLoadBenchmark {
+
+    static final int WINDOW = 10_000;
+    static final int SEEDED_KEYS = 1_000_000;
+    /** Requests before the first window: the JIT compiles the ack path over the first ~20,000. */
+    static final int WARMUP = 20_000;
+
+    @Test
+    void report() throws Exception {
+        Report report = new Report("webhook acks, packaged jar");
+        report.append("cores: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET",
+                FrontEvents.SECRET, "HUB_PROCESSING_AUTOSTARTUP", "false", "HUB_WEBHOOKS_RATELIMIT_REQUESTS", "10000000",
+                "LOGGING_LEVEL_IO_CONTEXTHUB", "WARN"));
+        // -Dbench.jfr=/tmp/acks.jfr records a JFR profile of the hub (docs/performance.md, "Profiling")
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) {
+            settings.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=dumponexit=true,filename=" + jfr + ",settings=profile");
+        }
+        try (PackagedHub hub = PackagedHub.create("acks", settings)) {
+            Duration started = hub.start();
+            report.append(String.format("start to ready (empty data folder): %.1f s%n", started.toMillis() / 1e3));
+            int port = Integer.parseInt(hub.base().substring(hub.base().lastIndexOf(':') + 1));
+            HttpLoad.run(port, 16, 0, webhooks("warm", WARMUP));
+
+            int seen = WARMUP;
+            double peak = 0;
+            for (int w = 0; w < Integer.getInteger("bench.windows", 5); w++) {
+                HttpLoad.Result result = HttpLoad.run(port, 16, 0, webhooks("w" + w, WINDOW));
+                report.append(String.format("16 connections, keys seen %,9d: %s%n", seen, result.format()));
+                seen += WINDOW;
+                peak = Math.max(peak, result.perSecond());
+            }
+            report.append(String.format(" 2 connections, keys seen %,9d: %s%n", seen,
+                    HttpLoad.run(port, 2, 0, webhooks("two", WINDOW / 2)).format()));
+            seen += WINDOW / 2;
+            double half = peak / 2;
+            report.append(String.format("open loop at %,.0f req/s (half the peak), 16 connections: %s%n", half,
+                    HttpLoad.run(port, 16, half, webhooks("half", (int) Math.min(20_000, half * 8))).format()));
+            seen += (int) Math.min(20_000, half * 8);
+            report.append(String.format("resident memory after %,d acks: %d MiB%n", seen, residentMiB(hub.pid())));
+            report.append(String.format("duplicates, 16 connections: %s%n",
+                    HttpLoad.run(port, 16, 0, webhooks("w0", WINDOW)).format()));
+
+            hub.terminate(Duration.ofSeconds(60));
+            seedKeys(hub.dataDir(), SEEDED_KEYS);
+            Duration restarted = hub.start();
+            report.append(String.format("restart to ready with %,d keys on file and %,d envelopes staged: %.1f s%n",
+                    SEEDED_KEYS + seen, seen, restarted.toMillis() / 1e3));
+            HttpLoad.run(port, 16, 0, webhooks("warm2", WARMUP));
+            seen += SEEDED_KEYS + WARMUP;
+            for (int w = 0; w < 3; w++) {
+                HttpLoad.Result result = HttpLoad.run(port, 16, 0, webhooks("m" + w, WINDOW));
+                report.append(String.format("16 connections, keys seen %,9d: %s%n", seen, result.format()));
+                seen += WINDOW;
+            }
+            report.append(String.format("resident memory: %d MiB%n", residentMiB(hub.pid())));
+            hub.terminate(Duration.ofSeconds(60)); // a clean exit writes the JFR recording
+        }
+        report.close();
+    }
+
+    /** {@code count} distinct signed Front webhooks, signed now (Front's timestamp window is 5 minutes). */
+    static byte[][] webhooks(String prefix, int count) {
+        return HttpLoad.requests(count, i -> {
+            byte[] body = FrontEvents.inbound("evt_" + prefix + "_" + i, "msg_" + prefix + "_" + i,
+                    "Order " + i + " has not arrived yet; can you check where the parcel is?", null);
+            return HttpLoad.post("/webhooks/frontapp", FrontSigner.headers(FrontEvents.SECRET,
+                    System.currentTimeMillis(), body), body);
+        });
+    }
+
+    /** Delivery keys as the hub records them, as if it had staged that many other events before. */
+    static void seedKeys(Path dataDir, int count) throws Exception {
+        Path file = dataDir.resolve("idempotency").resolve("webhooks.dat");
+        try (FileDeliveryKeys keys = new FileDeliveryKeys(file, 2 * count)) {
+            for (int i = 0; i < count; i++) {
+                keys.remember("frontapp:evt_seeded_" + i);
+            }
+        }
+    }
+
+    static long residentMiB(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+}
