@@ -25,8 +25,8 @@ class AckLoadBenchmark {
 
     static final int WINDOW = 10_000;
     static final int SEEDED_KEYS = 1_000_000;
-    /** Requests before the first window: the JIT compiles the ack path over the first ~20,000. */
-    static final int WARMUP = 20_000;
+    /** Requests before the first window: the JIT compiles the ack path over the first tens of thousands. */
+    static final int WARMUP = 40_000;
 
     @Test
     void report() throws Exception {
