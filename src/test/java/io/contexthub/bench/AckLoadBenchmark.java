@@ -3,6 +3,7 @@ package io.contexthub.bench;
 import io.contexthub.staging.FileDeliveryKeys;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.FrontSigner;
+import io.contexthub.support.KafkaTestBroker;
 import io.contexthub.support.PackagedHub;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,50 +31,26 @@ class AckLoadBenchmark {
 
     @Test
     void report() throws Exception {
+        if (Boolean.getBoolean("bench.kafka")) {
+            kafka();
+            return;
+        }
         Report report = new Report("webhook acks, packaged jar");
         report.append("cores: ").append(Runtime.getRuntime().availableProcessors()).append('\n');
-        Map<String, String> settings = new java.util.HashMap<>(Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET",
-                FrontEvents.SECRET, "HUB_PROCESSING_AUTOSTARTUP", "false", "HUB_WEBHOOKS_RATELIMIT_REQUESTS", "10000000",
-                "LOGGING_LEVEL_IO_CONTEXTHUB", "WARN"));
-        // -Dbench.jfr=/tmp/acks.jfr records a JFR profile of the hub (docs/performance.md, "Profiling")
-        String jfr = System.getProperty("bench.jfr");
-        if (jfr != null) {
-            settings.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=dumponexit=true,filename=" + jfr + ",settings=profile");
-        }
-        try (PackagedHub hub = PackagedHub.create("acks", settings)) {
-            Duration started = hub.start();
-            report.append(String.format("start to ready (empty data folder): %.1f s%n", started.toMillis() / 1e3));
-            int port = Integer.parseInt(hub.base().substring(hub.base().lastIndexOf(':') + 1));
-            HttpLoad.run(port, 16, 0, webhooks("warm", WARMUP));
-
-            int seen = WARMUP;
-            double peak = 0;
-            for (int w = 0; w < Integer.getInteger("bench.windows", 5); w++) {
-                HttpLoad.Result result = HttpLoad.run(port, 16, 0, webhooks("w" + w, WINDOW));
-                report.append(String.format("16 connections, keys seen %,9d: %s%n", seen, result.format()));
-                seen += WINDOW;
-                peak = Math.max(peak, result.perSecond());
-            }
-            report.append(String.format(" 2 connections, keys seen %,9d: %s%n", seen,
-                    HttpLoad.run(port, 2, 0, webhooks("two", WINDOW / 2)).format()));
-            seen += WINDOW / 2;
-            double half = peak / 2;
-            report.append(String.format("open loop at %,.0f req/s (half the peak), 16 connections: %s%n", half,
-                    HttpLoad.run(port, 16, half, webhooks("half", (int) Math.min(20_000, half * 8))).format()));
-            seen += (int) Math.min(20_000, half * 8);
-            report.append(String.format("resident memory after %,d acks: %d MiB%n", seen, residentMiB(hub.pid())));
+        try (PackagedHub hub = PackagedHub.create("acks", settings(Map.of()))) {
+            int seen = peakAndLatency(hub, report);
             report.append(String.format("duplicates, 16 connections: %s%n",
-                    HttpLoad.run(port, 16, 0, webhooks("w0", WINDOW)).format()));
+                    HttpLoad.run(port(hub), 16, 0, webhooks("w0", WINDOW)).format()));
 
             hub.terminate(Duration.ofSeconds(60));
             seedKeys(hub.dataDir(), SEEDED_KEYS);
             Duration restarted = hub.start();
             report.append(String.format("restart to ready with %,d keys on file and %,d envelopes staged: %.1f s%n",
                     SEEDED_KEYS + seen, seen, restarted.toMillis() / 1e3));
-            HttpLoad.run(port, 16, 0, webhooks("warm2", WARMUP));
+            HttpLoad.run(port(hub), 16, 0, webhooks("warm2", WARMUP));
             seen += SEEDED_KEYS + WARMUP;
             for (int w = 0; w < 3; w++) {
-                HttpLoad.Result result = HttpLoad.run(port, 16, 0, webhooks("m" + w, WINDOW));
+                HttpLoad.Result result = HttpLoad.run(port(hub), 16, 0, webhooks("m" + w, WINDOW));
                 report.append(String.format("16 connections, keys seen %,9d: %s%n", seen, result.format()));
                 seen += WINDOW;
             }
@@ -81,6 +58,62 @@ class AckLoadBenchmark {
             hub.terminate(Duration.ofSeconds(60)); // a clean exit writes the JFR recording
         }
         report.close();
+    }
+
+    /** The same on Kafka staging ({@code -Dbench.kafka=true}): a KRaft broker on the same machine, acks=all. */
+    void kafka() throws Exception {
+        Report report = new Report("webhook acks, packaged jar, Kafka staging");
+        try (KafkaTestBroker kafka = KafkaTestBroker.start();
+             PackagedHub hub = PackagedHub.create("acks-kafka", settings(Map.of("HUB_STAGING", "kafka",
+                     "SPRING_KAFKA_BOOTSTRAPSERVERS", kafka.bootstrapServers())))) {
+            peakAndLatency(hub, report);
+            hub.terminate(Duration.ofSeconds(60));
+        }
+        report.close();
+    }
+
+    /** Start, warm up, windows at 16 connections, 2 connections, open loop at half the peak; returns keys seen. */
+    private static int peakAndLatency(PackagedHub hub, Report report) throws Exception {
+        Duration started = hub.start();
+        report.append(String.format("start to ready (empty data folder): %.1f s%n", started.toMillis() / 1e3));
+        int port = port(hub);
+        HttpLoad.run(port, 16, 0, webhooks("warm", WARMUP));
+        int seen = WARMUP;
+        double peak = 0;
+        for (int w = 0; w < Integer.getInteger("bench.windows", 5); w++) {
+            HttpLoad.Result result = HttpLoad.run(port, 16, 0, webhooks("w" + w, WINDOW));
+            report.append(String.format("16 connections, keys seen %,9d: %s%n", seen, result.format()));
+            seen += WINDOW;
+            peak = Math.max(peak, result.perSecond());
+        }
+        report.append(String.format(" 2 connections, keys seen %,9d: %s%n", seen,
+                HttpLoad.run(port, 2, 0, webhooks("two", WINDOW / 2)).format()));
+        seen += WINDOW / 2;
+        double half = peak / 2;
+        int paced = (int) Math.min(20_000, half * 8);
+        report.append(String.format("open loop at %,.0f req/s (half the peak), 16 connections: %s%n", half,
+                HttpLoad.run(port, 16, half, webhooks("half", paced)).format()));
+        seen += paced;
+        report.append(String.format("resident memory after %,d acks: %d MiB%n", seen, residentMiB(hub.pid())));
+        return seen;
+    }
+
+    private static Map<String, String> settings(Map<String, String> extra) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET",
+                FrontEvents.SECRET, "HUB_PROCESSING_AUTOSTARTUP", "false", "HUB_WEBHOOKS_RATELIMIT_REQUESTS", "10000000",
+                "LOGGING_LEVEL_IO_CONTEXTHUB", "WARN"));
+        settings.putAll(extra);
+        // -Dbench.jfr=/tmp/acks.jfr records a JFR profile of the hub
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null) {
+            settings.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=dumponexit=true,filename=" + jfr
+                    + ",settings=profile");
+        }
+        return settings;
+    }
+
+    private static int port(PackagedHub hub) {
+        return Integer.parseInt(hub.base().substring(hub.base().lastIndexOf(':') + 1));
     }
 
     /** {@code count} distinct signed Front webhooks, signed now (Front's timestamp window is 5 minutes). */
