@@ -247,7 +247,7 @@ class ContextQueryBenchmark {
         store.upsert(batch);
     }
 
-    private static ContextDocument document(int i, Random random) {
+    static ContextDocument document(int i, Random random) {
         int customer = i % CUSTOMERS;
         String source = SOURCES[(i / 3) % SOURCES.length];
         String day = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(random.nextInt(730) * 86_400L).toString();
@@ -289,7 +289,7 @@ class ContextQueryBenchmark {
                 "bench");
     }
 
-    private static String customerId(int customer) {
+    static String customerId(int customer) {
         return "customer:" + SOURCES[customer % SOURCES.length] + ":c" + customer;
     }
 
