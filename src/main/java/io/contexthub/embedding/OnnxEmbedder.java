@@ -33,7 +33,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     private final int batchSize;
     private final int batchTokens;
     private final String modelId;
-    private final boolean typeIds;
+    private final boolean takesTypeIds;
     private int dimensions = MINILM_DIMENSIONS;
 
     private OnnxEmbedder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer,
@@ -44,7 +44,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
         this.batchSize = batchSize;
         this.batchTokens = batchTokens;
         this.modelId = modelId;
-        this.typeIds = session.getInputNames().contains("token_type_ids");
+        this.takesTypeIds = session.getInputNames().contains("token_type_ids");
     }
 
     /** What can be checked without loading: the model folder holds the two files it needs. */
@@ -187,7 +187,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
         try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, ids);
              OnnxTensor attention = OnnxTensor.createTensor(environment, mask);
              OnnxTensor types = OnnxTensor.createTensor(environment, typeIds);
-             OrtSession.Result output = session.run(this.typeIds
+             OrtSession.Result output = session.run(takesTypeIds
                      ? Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", types)
                      : Map.of("input_ids", inputIds, "attention_mask", attention))) {
             OnnxTensor hidden = (OnnxTensor) output.get(0);
