@@ -302,7 +302,7 @@ class HubEndToEndTest {
         assertThat(hub.api("DELETE", "/api/context/event/event:frontapp:msg_erase").status()).isEqualTo(410);
         assertThat(hub.api("DELETE", "/api/context/event/event:frontapp:never").status()).isEqualTo(404);
         assertThat(store.tombstone("event", "event:frontapp:msg_erase")).hasValueSatisfying(t ->
-                assertThat(t.deletedBy()).isEqualTo("api"));
+                assertThat(t.deletedBy()).isEqualTo("bootstrap"));
     }
 
     @Test

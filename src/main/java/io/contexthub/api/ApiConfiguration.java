@@ -1,19 +1,118 @@
 package io.contexthub.api;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import io.contexthub.access.AccessPolicy;
+import io.contexthub.access.AccessProperties;
+import io.contexthub.access.AccessReplies;
+import io.contexthub.access.ApiKeys;
+import io.contexthub.access.BearerAuthentication;
+import io.contexthub.access.JwtGrants;
+import io.contexthub.access.KeyQuotas;
+import io.contexthub.access.QuotaFilter;
+import io.contexthub.platform.ErrorBodies;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+/**
+ * Who may call {@code /api/**} and {@code /mcp} (and {@code /actuator/prometheus} when protected): bearer API keys,
+ * the bootstrap token and, when configured, JWTs, checked by Spring Security; what each may do is
+ * {@link AccessPolicy}. Webhooks are outside this chain: their senders prove themselves by signature.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
 
+    private static final String BEARER = "Bearer ";
+
     @Bean
-    public FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiProperties properties) {
-        var registration = new FilterRegistrationBean<>(new ApiTokenFilter(properties.token()));
-        registration.addUrlPatterns("/api/*", "/mcp", "/mcp/*");
-        if (properties.protectMetrics()) {
-            registration.addUrlPatterns("/actuator/prometheus");
+    public SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties api, AccessProperties access,
+                                           ApiKeys keys, KeyQuotas quotas) throws Exception {
+        List<String> paths = new ArrayList<>(List.of("/api/**", "/mcp", "/mcp/**"));
+        if (api.protectMetrics()) {
+            paths.add("/actuator/prometheus");
         }
-        return registration;
+        AccessReplies replies = new AccessReplies();
+        AuthenticationManager authentication = authentication(api, access, keys);
+        return http.securityMatcher(paths.toArray(String[]::new))
+                // bearer tokens only, no cookies: nothing for a forged cross-site request to ride on
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .cors(cors -> cors.configurationSource(cors(access)))
+                .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts
+                        .maxAgeInSeconds(access.hstsMaxAge().toSeconds()).includeSubDomains(true)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().access(new AccessPolicy()))
+                .oauth2ResourceServer(bearer -> bearer.authenticationManagerResolver(request -> authentication)
+                        .bearerTokenResolver(bearerToken()).authenticationEntryPoint(replies)
+                        .accessDeniedHandler(replies))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(replies).accessDeniedHandler(replies))
+                .addFilterAfter(new QuotaFilter(quotas), AuthorizationFilter.class)
+                .build();
+    }
+
+    /**
+     * Ids may hold a slash, sent encoded as {@code %2F}, which Tomcat passes on undecoded (PathIds): the firewall
+     * lets the encoded slash and the {@code %} it leaves in the path through; its other checks (encoded dots,
+     * semicolons, backslashes, control characters) stay, and what it refuses is answered as JSON like every other
+     * refusal.
+     */
+    @Bean
+    public WebSecurityCustomizer firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedPercent(true);
+        return web -> web.httpFirewall(firewall).requestRejectedHandler((request, response, rejected) ->
+                ErrorBodies.write(response, 400, "invalid_request", "the request's URL is not accepted: "
+                        + rejected.getMessage()));
+    }
+
+    private static AuthenticationManager authentication(ApiProperties api, AccessProperties access, ApiKeys keys) {
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        providers.add(new BearerAuthentication(api.token(), keys));
+        if (access.jwt().configured()) {
+            providers.add(new JwtGrants(access.jwt()));
+        }
+        return new ProviderManager(providers);
+    }
+
+    /** Any token after {@code Bearer } (a bootstrap token may hold characters RFC 6750's token grammar does not). */
+    private static BearerTokenResolver bearerToken() {
+        return request -> {
+            String header = request.getHeader("Authorization");
+            if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                return null;
+            }
+            String token = header.substring(BEARER.length()).trim();
+            return token.isEmpty() ? null : token;
+        };
+    }
+
+    private static UrlBasedCorsConfigurationSource cors(AccessProperties access) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!access.corsOrigins().isEmpty()) {
+            CorsConfiguration allowed = new CorsConfiguration();
+            allowed.setAllowedOrigins(access.corsOrigins());
+            allowed.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+            allowed.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+            allowed.setMaxAge(3600L);
+            source.registerCorsConfiguration("/**", allowed);
+        }
+        return source;
     }
 }

@@ -3,6 +3,7 @@ package io.contexthub.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.access.Grants;
 import io.contexthub.audit.AuditLog;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.HubHeaders;
@@ -114,12 +115,13 @@ public class ConnectorsApi {
             throw new RequestRejectedException(409, "not_configured", name + " has no credentials configured "
                     + "(see docs/connectors/" + name + ".md)");
         }
+        String actor = Grants.of(exchange).principal();
         ArrayNode started = mapper.createArrayNode();
         for (SyncStream s : selected) {
             producer.asyncRequestBodyAndHeader("direct:sync." + s.connector() + "." + s.name(), null,
                     HubHeaders.RESTAGE, reread);
             started.add(s.name());
-            audit.append("sync.requested", "api", s.connector() + "/" + s.name(), Map.of("full", reread));
+            audit.append("sync.requested", actor, s.connector() + "/" + s.name(), Map.of("full", reread));
             log.info("{} of {}/{} requested through the API", reread ? "full re-read" : "sync", s.connector(),
                     s.name());
         }

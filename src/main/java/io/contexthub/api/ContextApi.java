@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.access.Grants;
 import io.contexthub.audit.AuditLog;
 import io.contexthub.canonical.Entity;
 import io.contexthub.embedding.Embedder;
@@ -14,6 +15,7 @@ import io.contexthub.platform.PathIds;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.store.ContextStore;
+import io.contexthub.store.DocumentScope;
 import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
@@ -58,7 +60,8 @@ public class ContextApi {
     }
 
     public void search(Exchange exchange) {
-        HttpReplies.json(exchange, 200, answer(parameters(exchange.getMessage().getHeaders())));
+        HttpReplies.json(exchange, 200, answer(parameters(exchange.getMessage().getHeaders()),
+                Grants.of(exchange).scope()));
     }
 
     /** Reads and checks search parameters (query parameters, or an agent's tool arguments). */
@@ -66,10 +69,15 @@ public class ContextApi {
         return SearchParameters.read(values, ContextApi::entity, this::hits);
     }
 
-    /** The search answer: {@code {"hits": [...], "next": ...}}. */
-    public ObjectNode answer(SearchParameters request) {
+    /** The search answer, {@code {"hits": [...], "next": ...}}, within what the caller may see. */
+    public ObjectNode answer(SearchParameters request, DocumentScope scope) {
+        if (request.type() != null && !scope.allowsType(request.type())
+                || request.source() != null && !scope.allowsSource(request.source())) {
+            throw outside(scope);
+        }
         SearchFilters filters = new SearchFilters(customers(request.customer()), request.source(),
-                request.eventType(), request.status(), request.from(), request.to(), null, request.includeDeleted());
+                request.eventType(), request.status(), request.from(), request.to(), null, request.includeDeleted())
+                .within(scope);
         float[] vector = request.listing() ? null : embedder.embed(request.q());
         List<SearchHit> found = store.search(new SearchQuery(request.q(), vector, request.type(), request.k(),
                 filters, request.cursor()));
@@ -91,9 +99,19 @@ public class ContextApi {
     }
 
     /** A canonical document by id ({@code <type>:<source>:<source id>}), or a 404 rejection. */
-    public com.fasterxml.jackson.databind.JsonNode document(String id) {
+    public com.fasterxml.jackson.databind.JsonNode document(String id, DocumentScope scope) {
         String entity = requireEntity(id == null || !id.contains(":") ? null : id.substring(0, id.indexOf(':')));
+        if (!scope.allowsId(id)) {
+            throw outside(scope);
+        }
         return parse(store.get(entity, id).orElseThrow(() -> gone(entity, id)).json());
+    }
+
+    /** 403 for asking, by filter or id, for documents a scoped key may not see. */
+    public static RequestRejectedException outside(DocumentScope scope) {
+        return new RequestRejectedException(403, "outside_scope", "this key may read only "
+                + (scope.types() == null ? "documents" : String.join(", ", new java.util.TreeSet<>(scope.types())))
+                + (scope.sources() == null ? "" : " from " + String.join(", ", new java.util.TreeSet<>(scope.sources()))));
     }
 
     /**
@@ -112,19 +130,22 @@ public class ContextApi {
 
     public void get(Exchange exchange, @Header("type") String type, @Header("id") String segment) {
         String id = PathIds.decode(segment);
-        String entity = requireEntity(type);
-        var document = store.get(entity, id).orElseThrow(() -> gone(entity, id));
-        HttpReplies.json(exchange, 200, parse(document.json()));
+        requireEntity(type);
+        if (!id.startsWith(type + ":")) {
+            throw RequestRejectedException.notFound("not_found", "no " + type + " with id " + id);
+        }
+        HttpReplies.json(exchange, 200, document(id, Grants.of(exchange).scope()));
     }
 
     public void delete(Exchange exchange, @Header("type") String type, @Header("id") String segment,
                        @Header("reason") String reason) {
         String id = PathIds.decode(segment);
         String entity = requireEntity(type);
-        if (!store.delete(entity, id, new Tombstone.Deletion("api", reason, clock.instant()))) {
+        String actor = Grants.of(exchange).principal();
+        if (!store.delete(entity, id, new Tombstone.Deletion(actor, reason, clock.instant()))) {
             throw gone(entity, id);
         }
-        audit.append("document.deleted", "api", id, reason == null ? null : Map.of("reason", reason));
+        audit.append("document.deleted", actor, id, reason == null ? null : Map.of("reason", reason));
         log.info("deleted {} {} through the API; its tombstone keeps older copies out", entity, id);
         HttpReplies.empty(exchange, 204);
     }

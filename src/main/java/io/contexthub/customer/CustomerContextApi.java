@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.access.Grants;
 import io.contexthub.api.ApiProperties;
 import io.contexthub.api.SearchParameters;
 import io.contexthub.embedding.Embedder;
@@ -13,6 +14,7 @@ import io.contexthub.platform.PathIds;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.staging.SourceActivity;
 import io.contexthub.store.ContextStore;
+import io.contexthub.store.DocumentScope;
 import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
@@ -64,11 +66,16 @@ public class CustomerContextApi {
 
     public void context(Exchange exchange, @Header("id") String id, @Header("q") String q, @Header("k") String k,
                         @Header("cursor") String cursor) {
-        HttpReplies.json(exchange, 200, contextOf(PathIds.decode(id), q, size(k), cursor));
+        HttpReplies.json(exchange, 200, contextOf(PathIds.decode(id), q, size(k), cursor,
+                Grants.of(exchange).scope()));
     }
 
-    /** Everything about one customer (see the class comment); rejections for an unknown one or a bad cursor. */
-    public ObjectNode contextOf(String id, String q, int size, String cursor) {
+    /**
+     * Everything about one customer (see the class comment) that the caller may see; rejections for an unknown one
+     * or a bad cursor. A scoped caller gets the records, timeline, invoices and deals of its scope, and no identity
+     * links (they name identifiers from every source).
+     */
+    public ObjectNode contextOf(String id, String q, int size, String cursor, DocumentScope scope) {
         boolean ranked = q != null && !q.isBlank();
         if (cursor != null) {
             if (ranked) {
@@ -82,25 +89,27 @@ public class CustomerContextApi {
             throw RequestRejectedException.notFound("unknown_customer", "no customer record is identified by " + id);
         }
         Set<String> ids = profile.ids();
-        SearchFilters mine = new SearchFilters(ids, null, null, null, null, null, null, false);
+        SearchFilters mine = new SearchFilters(ids, null, null, null, null, null, null, false).within(scope);
         List<SearchHit> timeline = store.search(new SearchQuery(ranked ? q : null, ranked ? embedder.embed(q) : null,
                 "event", size, mine, cursor));
-        List<JsonNode> invoices = store.search(new SearchQuery(null, null, "invoice", maxHits, mine, null)).stream()
-                .map(hit -> parse(hit.json())).toList();
-        List<JsonNode> deals = store.search(new SearchQuery(null, null, "deal", maxHits, mine, null)).stream()
-                .map(hit -> parse(hit.json())).toList();
+        List<JsonNode> invoices = listed("invoice", mine);
+        List<JsonNode> deals = listed("deal", mine);
+        List<JsonNode> records = profile.members().stream()
+                .filter(record -> scope.allowsId(record.path("id").asText())).toList();
 
         ObjectNode body = mapper.createObjectNode();
-        body.put("customer", profile.members().get(0).path("id").asText());
+        body.put("customer", (records.isEmpty() ? profile.members() : records).get(0).path("id").asText());
         body.put("profile", profile.profile());
-        profile.members().forEach(body.putArray("records")::add);
-        ArrayNode links = body.putArray("links");
-        profile.links().forEach(link -> links.add(identity.describe(link)));
-        ArrayNode inactive = body.putArray("inactiveLinks");
-        profile.inactive().forEach(link -> inactive.add(identity.describe(link)));
+        records.forEach(body.putArray("records")::add);
+        if (scope.unrestricted()) {
+            ArrayNode links = body.putArray("links");
+            profile.links().forEach(link -> links.add(identity.describe(link)));
+            ArrayNode inactive = body.putArray("inactiveLinks");
+            profile.inactive().forEach(link -> inactive.add(identity.describe(link)));
+        }
         ObjectNode events = body.putObject("timeline");
         ArrayNode items = events.putArray("events");
-        List<JsonNode> seen = new ArrayList<>(profile.members());
+        List<JsonNode> seen = new ArrayList<>(records);
         for (SearchHit hit : timeline) {
             JsonNode event = parse(hit.json());
             items.add(event);
@@ -119,6 +128,14 @@ public class CustomerContextApi {
         seen.addAll(deals);
         body.set("freshness", freshness(seen));
         return body;
+    }
+
+    private List<JsonNode> listed(String type, SearchFilters filters) {
+        if (filters.scope() != null && !filters.scope().allowsType(type)) {
+            return List.of();
+        }
+        return store.search(new SearchQuery(null, null, type, maxHits, filters, null)).stream()
+                .map(hit -> parse(hit.json())).toList();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.access.Grants;
 import io.contexthub.audit.AuditLog;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.HubHeaders;
@@ -29,6 +30,7 @@ public class DeadLettersApi {
     static final int MAX_LIMIT = 500;
     /** Exchange property: the id of the dead letter being redriven. */
     static final String REDRIVING = "hubRedriving";
+    static final String REDRIVER = "hubRedriver";
     private static final Logger log = LoggerFactory.getLogger(DeadLettersApi.class);
 
     private final DeadLetterStore store;
@@ -76,6 +78,7 @@ public class DeadLettersApi {
 
     /** Puts the dead letter's envelope on the message, addressed as the ingress addresses a new one. */
     public void prepareRedrive(Exchange exchange, @Header("id") String id) {
+        exchange.setProperty(REDRIVER, Grants.of(exchange).principal());
         JsonNode envelope = letter(id).path("envelope");
         String envelopeId = envelope.path("id").asText("");
         String source = envelope.path("source").asText("");
@@ -95,7 +98,7 @@ public class DeadLettersApi {
     public void redriven(Exchange exchange) {
         String id = exchange.getProperty(REDRIVING, String.class);
         store.redriven(id);
-        audit.append("deadletter.redriven", "api", id, null);
+        audit.append("deadletter.redriven", exchange.getProperty(REDRIVER, String.class), id, null);
         log.info("dead letter {} redriven", id);
         HttpReplies.json(exchange, 202, mapper.createObjectNode().put("status", "redriven").put("id", id)
                 .put("envelopeId", exchange.getMessage().getHeader(HubHeaders.FILE_NAME, String.class)

@@ -2,19 +2,21 @@ package io.contexthub.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.access.Grant;
 import io.contexthub.api.ConnectorsApi;
 import io.contexthub.api.ContextApi;
 import io.contexthub.customer.CustomerContextApi;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.staging.SourceActivity;
+import io.contexthub.store.DocumentScope;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Component;
 public class ContextTools {
 
     private static final Logger log = LoggerFactory.getLogger(ContextTools.class);
+
+    /** The transport context's entry for the caller's grant (McpConfiguration puts it there). */
+    static final String GRANT = "grant";
 
     static final String FILTERS = """
             "customer": {"type": "string", "description": "Only this customer's documents: a canonical id (customer:stripe:cus_...) or any e-mail, phone number or provider id one of their records carries."},
@@ -85,22 +90,26 @@ public class ContextTools {
                 tool(json, "source_status", """
                         How fresh the context is: for every scheduled sync its state, cursor and lag, and for every \
                         source when it last delivered something to this hub. Use it to tell "nothing new" from \
-                        "a feed is down".""", "{\"type\": \"object\", \"properties\": {}}", arguments -> sourceStatus()));
+                        "a feed is down".""", "{\"type\": \"object\", \"properties\": {}}", (arguments, scope) -> sourceStatus()));
     }
 
     private SyncToolSpecification tool(McpJsonMapper json, String name, String description, String schema,
-                                       Function<Map<String, Object>, Object> call) {
+                                       BiFunction<Map<String, Object>, DocumentScope, Object> call) {
         McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description)
                 .inputSchema(json, schema).build();
         return SyncToolSpecification.builder().tool(tool)
-                .callHandler((exchange, request) -> answer(name, request.arguments(), call)).build();
+                .callHandler((exchange, request) -> answer(name, request.arguments(),
+                        exchange.transportContext().get(GRANT), call)).build();
     }
 
-    private McpSchema.CallToolResult answer(String name, Map<String, Object> arguments,
-                                            Function<Map<String, Object>, Object> call) {
+    private McpSchema.CallToolResult answer(String name, Map<String, Object> arguments, Object grant,
+                                            BiFunction<Map<String, Object>, DocumentScope, Object> call) {
         Map<String, Object> args = arguments == null ? Map.of() : arguments;
+        if (!(grant instanceof Grant caller)) {
+            return error("unauthorized: the request carries no authenticated key");
+        }
         try {
-            Object result = call.apply(args);
+            Object result = call.apply(args, caller.scope());
             String text = result instanceof String compact ? compact : mapper.writeValueAsString(result);
             return McpSchema.CallToolResult.builder().addTextContent(text).isError(false).build();
         } catch (RequestRejectedException rejected) {
@@ -118,19 +127,19 @@ public class ContextTools {
         return McpSchema.CallToolResult.builder().addTextContent(text).isError(true).build();
     }
 
-    private Object searchContext(Map<String, Object> args) {
+    private Object searchContext(Map<String, Object> args, DocumentScope scope) {
         Map<String, Object> parameters = new HashMap<>();
         args.forEach((name, value) -> {
             if (value != null) {
                 parameters.put(name.equals("query") ? "q" : name, value.toString());
             }
         });
-        JsonNode answer = search.answer(search.parameters(parameters));
+        JsonNode answer = search.answer(search.parameters(parameters), scope);
         Integer budget = budget(args);
         return budget == null ? answer : CompactText.hits(answer.path("hits"), budget);
     }
 
-    private Object customerContext(Map<String, Object> args) {
+    private Object customerContext(Map<String, Object> args, DocumentScope scope) {
         Object customer = args.get("customer");
         if (customer == null || customer.toString().isBlank()) {
             throw RequestRejectedException.badRequest("missing_customer", "customer is required");
@@ -138,14 +147,14 @@ public class ContextTools {
         Object query = args.get("query");
         Object k = args.get("k");
         JsonNode context = customers.contextOf(customer.toString(), query == null ? null : query.toString(),
-                customers.size(k == null ? null : k.toString()), null);
+                customers.size(k == null ? null : k.toString()), null, scope);
         Integer budget = budget(args);
         return budget == null ? context : CompactText.customer(context, budget);
     }
 
-    private Object document(Map<String, Object> args) {
+    private Object document(Map<String, Object> args, DocumentScope scope) {
         Object id = args.get("id");
-        return search.document(id == null ? null : id.toString());
+        return search.document(id == null ? null : id.toString(), scope);
     }
 
     private Object sourceStatus() {

@@ -1,19 +1,23 @@
 package io.contexthub.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.access.Grant;
+import io.contexthub.access.Grants;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The Model Context Protocol server at {@code /mcp} (streamable HTTP, the official Java SDK's servlet transport),
- * behind the same bearer token as {@code /api} (ApiConfiguration). Tools: {@link ContextTools}.
+ * behind the same access control as {@code /api} (api/ApiConfiguration, access/AccessPolicy). Tools: {@link ContextTools}.
  */
 @Configuration(proxyBeanMethods = false)
 public class McpConfiguration {
@@ -24,7 +28,12 @@ public class McpConfiguration {
     @Bean(destroyMethod = "destroy")
     public HttpServletStreamableServerTransportProvider mcpTransport(ObjectMapper mapper) {
         return HttpServletStreamableServerTransportProvider.builder().jsonMapper(new JacksonMcpJsonMapper(mapper))
-                .mcpEndpoint(ENDPOINT).build();
+                .mcpEndpoint(ENDPOINT)
+                // every tool answers within the caller's grant (its role was checked by the access policy)
+                .contextExtractor(request -> McpTransportContext.create(
+                        request.getAttribute(Grant.ATTRIBUTE) == null ? Map.of()
+                                : Map.of(ContextTools.GRANT, Grants.of(request))))
+                .build();
     }
 
     @Bean

@@ -19,9 +19,13 @@ public final class Secret {
         this.value = value;
     }
 
-    /** How configuration binding creates it; null or blank stays "not set". */
+    /**
+     * How configuration binding creates it; null or blank stays "not set"; a {@code file:} or {@code env:}
+     * reference is read ({@link SecretReferences}).
+     */
     public static Secret valueOf(String value) {
-        return value == null || value.isBlank() ? null : new Secret(value.trim());
+        String resolved = SecretReferences.resolve(value);
+        return resolved == null || resolved.isBlank() ? null : new Secret(resolved.trim());
     }
 
     /** A secret that may be unset: whether it has a value. */

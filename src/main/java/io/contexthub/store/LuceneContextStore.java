@@ -303,9 +303,10 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
         term(filter, EVENT_TYPE, filters.eventType());
         term(filter, STATUS, filters.status());
         term(filter, IDENTIFIER, filters.identifier());
-        if (filters.customerIds() != null) {
-            filter.add(new TermInSetQuery(CUSTOMER_ID, filters.customerIds().stream().map(BytesRef::new).toList()),
-                    BooleanClause.Occur.FILTER);
+        terms(filter, CUSTOMER_ID, filters.customerIds());
+        if (filters.scope() != null) {
+            terms(filter, TYPE, filters.scope().types());
+            terms(filter, SOURCE, filters.scope().sources());
         }
         if (filters.from() != null || filters.to() != null) {
             long from = filters.from() == null ? Long.MIN_VALUE : filters.from().toEpochMilli();
@@ -317,6 +318,13 @@ public class LuceneContextStore implements ContextStore, AutoCloseable {
         }
         filter.add(new TermQuery(new Term(TOMBSTONE, "true")), BooleanClause.Occur.MUST_NOT);
         return filter.build();
+    }
+
+    private static void terms(BooleanQuery.Builder filter, String field, Collection<String> values) {
+        if (values != null) {
+            filter.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()),
+                    BooleanClause.Occur.FILTER);
+        }
     }
 
     private static void term(BooleanQuery.Builder filter, String field, String value) {

@@ -64,7 +64,7 @@ public class Erasures {
     }
 
     /** Plans the erasure, suppresses the person's identifiers, records the job and starts it. */
-    public ErasureJob request(String identifier) {
+    public ErasureJob request(String identifier, String actor) {
         Subject subject = subjects.resolve(identifier);
         Set<String> customers = subject.customers();
         Set<String> identifiers = subject.identifiers();
@@ -86,7 +86,7 @@ public class Erasures {
                 clock.instant(), null, found, removed, new ErasureJob.Pending(List.copyOf(documents),
                 List.copyOf(customers), letters));
         jobs.put(job);
-        audit.append("erasure.requested", "api", job.id(), Map.copyOf(found));
+        audit.append("erasure.requested", actor, job.id(), Map.copyOf(found));
         log.info("erasure {} requested: {} documents, {} customer records, {} dead letters; {} identifiers suppressed",
                 job.id(), documents.size(), customers.size(), letters.size(), identifiers.size());
         worker.submit(() -> run(job));

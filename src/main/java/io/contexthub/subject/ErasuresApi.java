@@ -2,9 +2,10 @@ package io.contexthub.subject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.access.Grants;
 import io.contexthub.platform.HttpReplies;
+import io.contexthub.platform.JsonRequests;
 import io.contexthub.platform.RequestRejectedException;
-import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -30,20 +31,14 @@ public class ErasuresApi {
     }
 
     public void request(Exchange exchange) {
-        JsonNode body;
-        try {
-            byte[] bytes = exchange.getMessage().getBody(byte[].class);
-            body = bytes == null || bytes.length == 0 ? mapper.createObjectNode() : mapper.readTree(bytes);
-        } catch (IOException e) {
-            throw RequestRejectedException.badRequest("malformed_json", "the body is not JSON");
-        }
+        JsonNode body = JsonRequests.object(exchange, mapper);
         String identifier = body.path("identifier").asText("").trim();
         if (identifier.isEmpty() || identifier.length() > LONGEST_IDENTIFIER) {
             throw RequestRejectedException.badRequest("invalid_identifier", "identifier must be an e-mail address, "
                     + "phone number, canonical or source id, or profile id of at most " + LONGEST_IDENTIFIER
                     + " characters");
         }
-        ErasureJob job = erasures.request(identifier);
+        ErasureJob job = erasures.request(identifier, Grants.of(exchange).principal());
         HttpReplies.json(exchange, 202, mapper.valueToTree(Erasures.shown(job)));
     }
 

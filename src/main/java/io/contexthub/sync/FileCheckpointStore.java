@@ -1,17 +1,13 @@
 package io.contexthub.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.PrivateFiles;
 import io.contexthub.platform.TransientFailureException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,19 +88,8 @@ public class FileCheckpointStore implements CheckpointStore {
         }
     }
 
-    /** Temporary file (owner-only where the file system has permissions), forced to disk, renamed over the old. */
     private synchronized void replace(Path file, byte[] content) throws IOException {
-        Path temp = file.resolveSibling(".tmp-" + file.getFileName());
-        Files.deleteIfExists(temp);
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(ByteBuffer.wrap(content));
-            channel.force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.replace(file, content);
     }
 
     @Override

@@ -43,6 +43,8 @@ class PackagedJarIT {
             "HUB_CONNECTORS_STRIPE_BASEURL", SAAS.baseUrl());
 
     static PackagedHub hub;
+    /** The read-only, scoped key an agent gets (order 5), still valid after the restart (order 7). */
+    static String agentToken;
     static final List<HubClient.Reply> answeredWhileStarting = new ArrayList<>();
 
     @BeforeAll
@@ -123,12 +125,22 @@ class PackagedJarIT {
 
     @Test
     @Order(5)
-    void anAgentConnectsOverMcpAndFindsTheMessage() {
+    void anAgentWithAScopedReadOnlyKeyConnectsOverMcpAndFindsTheMessage() {
+        HubClient admin = hub.client();
+        var created = admin.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.base() + "/api/keys"))
+                .header("Authorization", "Bearer " + PackagedHub.API_TOKEN).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"support agent\", "
+                        + "\"role\": \"reader\", \"scope\": {\"types\": [\"event\", \"customer\"], "
+                        + "\"sources\": [\"frontapp\", \"stripe\"]}}")).build());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        agentToken = created.json().path("token").asText();
+        assertThat(hub.client(agentToken).api("GET", "/api/dead-letters").status()).isEqualTo(403);
+
         var transport = io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport
                 .builder(hub.base()).endpoint("/mcp")
                 .jsonMapper(new io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper(
                         new com.fasterxml.jackson.databind.ObjectMapper()))
-                .customizeRequest(request -> request.header("Authorization", "Bearer " + PackagedHub.API_TOKEN))
+                .customizeRequest(request -> request.header("Authorization", "Bearer " + agentToken))
                 .build();
         try (var agent = io.modelcontextprotocol.client.McpClient.sync(transport)
                 .requestTimeout(Duration.ofSeconds(30)).jsonSchemaValidator((schema, content) ->
@@ -188,6 +200,8 @@ class PackagedJarIT {
         assertThat(after.postFront(FrontEvents.SECRET, FrontEvents.inbound("evt_pkg1", "msg_pkg1", "again", null))
                 .json().path("status").asText()).isEqualTo("duplicate");
         assertThat(after.api("GET", "/api/dead-letters").json().path("deadLetters")).isEmpty();
+        assertThat(hub.client(agentToken).api("GET", "/api/context/event/event:frontapp:msg_pkg1")
+                .status()).as("an API key survives a restart").isEqualTo(200);
         System.out.printf("packaged jar: SIGTERM to exit %d ms, restart to ready %d ms%n", stopping.toMillis(),
                 restart.toMillis());
     }

@@ -18,6 +18,7 @@ import io.contexthub.identity.Profiles;
 import io.contexthub.staging.SourceActivity;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextStore;
+import io.contexthub.store.DocumentScope;
 import io.contexthub.store.LuceneContextStore;
 import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchQuery;
@@ -154,9 +155,10 @@ class ContextQueryBenchmark {
                 new IdentityApi(profiles, graph, null, mapper), store, embedder,
                 new SourceActivity(Clock.systemUTC()), mapper, Clock.systemUTC(),
                 new ApiProperties(io.contexthub.platform.Secret.valueOf("bench"), 100, false));
-        var customerContext = time(i -> context.contextOf(customerId(random.nextInt(CUSTOMERS)), null, 20, null));
+        var customerContext = time(i -> context.contextOf(customerId(random.nextInt(CUSTOMERS)), null, 20, null,
+                DocumentScope.ALL));
         var byEmail = time(i -> context.contextOf("person" + random.nextInt(CUSTOMERS) + "@example.com", null, 20,
-                null));
+                null, DocumentScope.ALL));
         System.out.printf("%n%s, %,d documents loaded in %.0f s (%.0f documents/s)%n", name, DOCUMENTS, loadSeconds,
                 DOCUMENTS / loadSeconds);
         System.out.printf("  %,d customer records linked in %.0f s (%.0f records/s)%n", linked, linkSeconds,

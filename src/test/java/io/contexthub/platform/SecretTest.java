@@ -1,13 +1,19 @@
 package io.contexthub.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contexthub.api.ApiProperties;
 import io.contexthub.connector.frontapp.FrontAppSyncProperties;
 import io.contexthub.store.opensearch.OpenSearchProperties;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -42,5 +48,27 @@ class SecretTest {
         assertThat(token.matches("abd")).isFalse();
         assertThat(token.matches(null)).isFalse();
         assertThat(token).isEqualTo(Secret.valueOf("abc")).isNotEqualTo(Secret.valueOf("abcd"));
+    }
+
+    @Test
+    void aSecretMayComeFromAMountedFileOrTheEnvironment(@TempDir Path dir) throws IOException {
+        Path mounted = Files.writeString(dir.resolve("hub-token"), "from-the-secret-manager\n");
+        var source = new MapConfigurationPropertySource(Map.of("hub.api.token", "file:" + mounted));
+        ApiProperties api = new Binder(source).bindOrCreate("hub.api", ApiProperties.class);
+        assertThat(api.token().reveal()).isEqualTo("from-the-secret-manager");
+
+        assertThat(SecretReferences.resolve("env:FRONT_SECRET", Map.of("FRONT_SECRET", "s3cret")::get))
+                .isEqualTo("s3cret");
+        assertThat(SecretReferences.resolve("plain-value", name -> null)).isEqualTo("plain-value");
+    }
+
+    @Test
+    void aReferenceThatLeadsNowhereStopsTheBindingNamingTheProperty(@TempDir Path dir) {
+        var source = new MapConfigurationPropertySource(Map.of("hub.api.token", "file:" + dir.resolve("missing")));
+        assertThatThrownBy(() -> new Binder(source).bindOrCreate("hub.api", ApiProperties.class))
+                .isInstanceOf(BindException.class).hasMessageContaining("hub.api.token")
+                .rootCause().hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> SecretReferences.resolve("env:NOT_SET_ANYWHERE", name -> null))
+                .hasMessageContaining("NOT_SET_ANYWHERE named for a secret is not set");
     }
 }

@@ -386,6 +386,27 @@ public abstract class ContextStoreContract {
     }
 
     @Test
+    void aScopeLimitsKindsAndSourcesInsideTheIndexForRankedSearchesAndListings() {
+        List<ContextDocument> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            docs.add(canonical("event", "hubspot", "h" + i, "Shipment delayed for order " + i, ""));
+            docs.add(canonical("invoice", "frontapp", "i" + i, "Shipment invoice " + i, ""));
+        }
+        docs.add(canonical("event", "frontapp", "f1", "Where is my shipment", ""));
+        docs.add(canonical("event", "frontapp", "f2", "The shipment never came", ""));
+        store.upsert(docs);
+
+        SearchFilters scoped = SearchFilters.NONE.within(new DocumentScope(java.util.Set.of("event"),
+                java.util.Set.of("frontapp")));
+        assertThat(search("shipment delayed", null, 5, scoped))
+                .containsExactlyInAnyOrder("event:frontapp:f1", "event:frontapp:f2");
+        assertThat(search(null, null, 50, scoped)).containsExactlyInAnyOrder("event:frontapp:f1", "event:frontapp:f2");
+        assertThat(search("shipment", null, 50, SearchFilters.NONE.within(new DocumentScope(null,
+                java.util.Set.of("frontapp"))))).hasSize(32).allMatch(id -> id.contains(":frontapp:"));
+        assertThat(search("shipment", "invoice", 50, scoped)).isEmpty();
+    }
+
+    @Test
     void documentsDeletedAtTheirSourceAreLeftOutUnlessAskedFor() {
         store.upsert(List.of(
                 canonical("customer", "stripe", "cus_1", "Lena Berg, deleted customer", ",\"deleted\":true"),

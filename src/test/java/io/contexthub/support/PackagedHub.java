@@ -169,7 +169,12 @@ public final class PackagedHub implements AutoCloseable {
     }
 
     public HubClient client() {
-        return new HubClient(port, API_TOKEN);
+        return client(API_TOKEN);
+    }
+
+    /** A client that calls the API with another bearer token (an API key). */
+    public HubClient client(String token) {
+        return new HubClient(port, token);
     }
 
     public String base() {

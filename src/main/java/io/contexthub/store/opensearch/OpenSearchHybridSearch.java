@@ -11,6 +11,7 @@ import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,9 +117,10 @@ final class OpenSearchHybridSearch {
         term(clauses, "eventType", filters.eventType());
         term(clauses, "status", filters.status());
         term(clauses, "identifiers", filters.identifier());
-        if (filters.customerIds() != null) {
-            ArrayNode ids = clauses.addObject().putObject("terms").putArray("customerId");
-            filters.customerIds().forEach(ids::add);
+        terms(clauses, "customerId", filters.customerIds());
+        if (filters.scope() != null) {
+            terms(clauses, "type", filters.scope().types());
+            terms(clauses, "source", filters.scope().sources());
         }
         if (filters.from() != null || filters.to() != null) {
             ObjectNode range = clauses.addObject().putObject("range").putObject("time");
@@ -134,6 +136,13 @@ final class OpenSearchHybridSearch {
         }
         clauses.add(OpenSearchDocuments.notTombstone(mapper));
         return clauses;
+    }
+
+    private static void terms(ArrayNode clauses, String field, Collection<String> values) {
+        if (values != null) {
+            ArrayNode any = clauses.addObject().putObject("terms").putArray(field);
+            values.forEach(any::add);
+        }
     }
 
     private static void term(ArrayNode clauses, String field, String value) {

@@ -141,7 +141,7 @@ class StripeSyncTest {
         HubClient.Reply gone = client.api("GET", deleted);
         assertThat(gone.status()).isEqualTo(410);
         assertThat(gone.json().path("error").asText()).isEqualTo("deleted");
-        assertThat(gone.json().path("detail").asText()).contains("by api (duplicate record)");
+        assertThat(gone.json().path("detail").asText()).contains("by bootstrap (duplicate record)");
         assertThat(client.api("GET", "/api/context/customer/customer:stripe:cus_RkS7fQ2mXbT9wL").status())
                 .isEqualTo(200);
     }

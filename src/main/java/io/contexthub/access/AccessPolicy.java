@@ -1,0 +1,89 @@
+package io.contexthub.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Which role each endpoint needs: the whole access policy of the HTTP API and MCP in one table (the first rule that
+ * matches decides; anything no rule names needs admin, so a new endpoint is closed until it is given a rule).
+ * docs/security.md#roles prints the same table; AccessMatrixTest proves it against every route.
+ */
+public final class AccessPolicy implements AuthorizationManager<RequestAuthorizationContext> {
+
+    /** The request attribute a refusal's reason is left in, for the 403 body. */
+    static final String DENIAL = AccessPolicy.class.getName() + ".denial";
+
+    static final List<Rule> RULES = List.of(
+            rule(null, "/api/keys/**", Role.ADMIN, false),
+            rule(null, "/api/audit/**", Role.ADMIN, false),
+            rule(null, "/api/erasures/**", Role.ADMIN, false),
+            rule(null, "/api/subjects/**", Role.ADMIN, false),
+            rule(HttpMethod.DELETE, "/api/context/**", Role.ADMIN, false),
+            rule(null, "/api/dead-letters/**", Role.OPERATOR, false),
+            rule(HttpMethod.POST, "/api/connectors/**", Role.OPERATOR, false),
+            rule(null, "/api/identity/**", Role.OPERATOR, false),
+            rule(HttpMethod.DELETE, "/api/identity-links/**", Role.OPERATOR, false),
+            rule(HttpMethod.GET, "/api/identity-links/**", Role.READER, false),
+            rule(HttpMethod.GET, "/api/profiles/**", Role.READER, false),
+            rule(HttpMethod.GET, "/api/connectors", Role.READER, true),
+            rule(HttpMethod.GET, "/api/context/**", Role.READER, true),
+            rule(HttpMethod.GET, "/api/customers/**", Role.READER, true),
+            rule(null, "/mcp/**", Role.READER, true),
+            rule(HttpMethod.GET, "/actuator/prometheus", Role.OPERATOR, false));
+
+    private static final Rule OTHERWISE = new Rule(null, "(any other path)", request -> true, Role.ADMIN, false);
+
+    @Override
+    public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        HttpServletRequest request = context.getRequest();
+        if (!(authentication.get() instanceof GrantAuthentication authenticated)) {
+            return new AuthorizationDecision(false);
+        }
+        Grant grant = authenticated.getPrincipal();
+        Rule rule = ruleFor(request);
+        String denial = null;
+        if (!grant.role().covers(rule.role())) {
+            denial = request.getMethod() + " " + request.getRequestURI() + " needs the " + rule.role().id()
+                    + " role; " + grant.name() + " has " + grant.role().id();
+        } else if (grant.scoped() && !rule.scopedReaders()) {
+            denial = request.getMethod() + " " + request.getRequestURI() + " answers about every source and kind "
+                    + "of document; a scoped key cannot use it";
+        }
+        if (denial != null) {
+            request.setAttribute(DENIAL, denial);
+            return new AuthorizationDecision(false);
+        }
+        request.setAttribute(Grant.ATTRIBUTE, grant);
+        return new AuthorizationDecision(true);
+    }
+
+    static Rule ruleFor(HttpServletRequest request) {
+        return RULES.stream().filter(rule -> rule.matcher().matches(request)).findFirst().orElse(OTHERWISE);
+    }
+
+    private static Rule rule(HttpMethod method, String pattern, Role role, boolean scopedReaders) {
+        return new Rule(method, pattern, PathPatternRequestMatcher.withDefaults().matcher(method, pattern), role,
+                scopedReaders);
+    }
+
+    /**
+     * One line of the policy.
+     *
+     * @param method        the HTTP method, null for any
+     * @param pattern       the path pattern
+     * @param matcher       both, as a matcher
+     * @param role          the least role that may
+     * @param scopedReaders whether a reader key narrowed to some sources or kinds may (the endpoint applies the
+     *                      scope to what it answers)
+     */
+    record Rule(HttpMethod method, String pattern, RequestMatcher matcher, Role role, boolean scopedReaders) {
+    }
+}
