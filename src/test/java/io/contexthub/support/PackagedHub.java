@@ -255,11 +255,16 @@ public final class PackagedHub implements AutoCloseable {
             return new Dockerfile(List.copyOf(entrypoint), env, volume);
         }
 
-        /** The entrypoint with this machine's java and the jar the build made. */
+        /**
+         * The entrypoint with this machine's java and the jar the build made. The image's class-data-sharing
+         * archive is left out: it is made at image build for the extracted jar (RestartBenchmark measures that).
+         */
         List<String> command(String java, String jar) {
             List<String> command = new ArrayList<>();
             for (String part : entrypoint) {
-                command.add(part.equals("java") ? java : part.endsWith(".jar") ? jar : part);
+                if (!part.startsWith("-XX:SharedArchiveFile=")) {
+                    command.add(part.equals("java") ? java : part.endsWith(".jar") ? jar : part);
+                }
             }
             return command;
         }
