@@ -11,6 +11,8 @@ import io.contexthub.access.QuotaFilter;
 import io.contexthub.platform.ErrorBodies;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -64,6 +66,24 @@ public class ApiConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(replies).accessDeniedHandler(replies))
                 .addFilterAfter(new QuotaFilter(quotas), AuthorizationFilter.class)
                 .build();
+    }
+
+    /**
+     * Spring Security's filter runs only on the paths its chain guards (and the actuator, for a protected
+     * {@code /actuator/prometheus}): webhooks, the hot path, are authenticated by their signatures and never pass
+     * through it.
+     */
+    @Bean
+    public static BeanPostProcessor securityFilterOnGuardedPathsOnly() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof DelegatingFilterProxyRegistrationBean registration) {
+                    registration.setUrlPatterns(List.of("/api/*", "/mcp", "/mcp/*", "/actuator/*"));
+                }
+                return bean;
+            }
+        };
     }
 
     /**

@@ -206,6 +206,15 @@ class AccessMatrixTest {
     }
 
     @Test
+    void webhooksNeverPassThroughTheApisSecurityFilter() {
+        HubClient.Reply webhook = admin().post("/webhooks/frontapp", Map.of(), "{}".getBytes());
+        assertThat(webhook.status()).isLessThan(500);
+        assertThat(webhook.response().headers().firstValue("X-Frame-Options")).isEmpty();
+        assertThat(admin().api("GET", "/api/connectors").response().headers().firstValue("X-Frame-Options"))
+                .hasValue("DENY");
+    }
+
+    @Test
     void aKeyPastItsQuotaIsAnswered429WithRetryAfterAndOthersAreNotAffected() {
         String limited = create("{\"name\": \"chatty agent\", \"role\": \"reader\", \"requestsPerMinute\": 3}");
         HubClient agent = new HubClient(port, limited);

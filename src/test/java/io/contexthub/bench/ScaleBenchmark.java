@@ -110,16 +110,16 @@ class ScaleBenchmark {
         return STEPS[index - 1];
     }
 
-    private static String query(int i) {
+    static String query(int i) {
         return "customer writes about " + ContextQueryBenchmark.TOPICS[i % ContextQueryBenchmark.TOPICS.length];
     }
 
-    private static float[] vector(int i) {
+    static float[] vector(int i) {
         return ContextQueryBenchmark.vectors.get(i % ContextQueryBenchmark.vectors.size());
     }
 
     /** p50 and p99 in milliseconds of {@link #QUERIES} calls one by one, after 20 to warm up. */
-    private static double[] time(IntConsumer call) {
+    static double[] time(IntConsumer call) {
         for (int i = 0; i < 20; i++) {
             call.accept(i);
         }
