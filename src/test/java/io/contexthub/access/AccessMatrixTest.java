@@ -8,19 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.embedding.Embedder;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextStore;
+import io.contexthub.support.Agents;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.ReaderHubTest;
 import io.contexthub.support.StoredDocuments;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,17 +275,7 @@ class AccessMatrixTest {
     }
 
     private McpSyncClient agent(String token) {
-        var transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port).endpoint("/mcp")
-                .jsonMapper(new JacksonMcpJsonMapper(JSON))
-                .customizeRequest(request -> {
-                    if (token != null) {
-                        request.header("Authorization", "Bearer " + token);
-                    }
-                }).build();
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
-                .initializationTimeout(Duration.ofSeconds(10))
-                .jsonSchemaValidator((schema, content) -> JsonSchemaValidator.ValidationResponse.asValid(null))
-                .build();
+        return Agents.client("http://localhost:" + port, token);
     }
 
     private String create(String body) {

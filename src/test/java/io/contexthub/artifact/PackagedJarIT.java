@@ -136,16 +136,7 @@ class PackagedJarIT {
         agentToken = created.json().path("token").asText();
         assertThat(hub.client(agentToken).api("GET", "/api/dead-letters").status()).isEqualTo(403);
 
-        var transport = io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport
-                .builder(hub.base()).endpoint("/mcp")
-                .jsonMapper(new io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper(
-                        new com.fasterxml.jackson.databind.ObjectMapper()))
-                .customizeRequest(request -> request.header("Authorization", "Bearer " + agentToken))
-                .build();
-        try (var agent = io.modelcontextprotocol.client.McpClient.sync(transport)
-                .requestTimeout(Duration.ofSeconds(30)).jsonSchemaValidator((schema, content) ->
-                        io.modelcontextprotocol.json.schema.JsonSchemaValidator.ValidationResponse.asValid(null))
-                .build()) {
+        try (var agent = io.contexthub.support.Agents.client(hub.base(), agentToken)) {
             agent.initialize();
             var result = agent.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest(
                     "get_customer_context", Map.of("customer", "pkg.buyer@example.org", "max_tokens", 300)));

@@ -8,14 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.embedding.Embedder;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextStore;
+import io.contexthub.support.Agents;
 import io.contexthub.support.ReaderHubTest;
 import io.contexthub.support.StoredDocuments;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -45,16 +42,7 @@ class McpServerTest {
     McpSyncClient agent;
 
     McpSyncClient client(String token) {
-        var transport = HttpClientStreamableHttpTransport.builder("http://localhost:" + port).endpoint("/mcp")
-                .jsonMapper(new JacksonMcpJsonMapper(JSON))
-                .customizeRequest(request -> {
-                    if (token != null) {
-                        request.header("Authorization", "Bearer " + token);
-                    }
-                }).build();
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
-                .initializationTimeout(Duration.ofSeconds(30))
-                .jsonSchemaValidator(McpConfiguration.acceptAll()).build();
+        return Agents.client("http://localhost:" + port, token);
     }
 
     ContextDocument doc(String type, String source, String sourceId, String text, String fields) {
