@@ -103,11 +103,15 @@ class AckLoadBenchmark {
                 FrontEvents.SECRET, "HUB_PROCESSING_AUTOSTARTUP", "false", "HUB_WEBHOOKS_RATELIMIT_REQUESTS", "10000000",
                 "LOGGING_LEVEL_IO_CONTEXTHUB", "WARN"));
         settings.putAll(extra);
-        // -Dbench.jfr=/tmp/acks.jfr records a JFR profile of the hub
+        // -Dbench.jfr=/tmp/acks.jfr records a JFR profile of the hub; -Dbench.jvm="..." adds JVM options
+        // (e.g. -Xlog:gc:file=/tmp/gc.log, or another collector)
+        String options = System.getProperty("bench.jvm", "");
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null) {
-            settings.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=dumponexit=true,filename=" + jfr
-                    + ",settings=profile");
+            options += " -XX:StartFlightRecording=dumponexit=true,filename=" + jfr + ",settings=profile";
+        }
+        if (!options.isBlank()) {
+            settings.put("JAVA_TOOL_OPTIONS", options.trim());
         }
         return settings;
     }
