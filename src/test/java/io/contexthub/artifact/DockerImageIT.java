@@ -42,9 +42,19 @@ class DockerImageIT {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> client.postFront(FrontEvents.SECRET, body).status() == 202);
             PackagedJarIT.awaitFound(client, "where is my parcel", "event:frontapp:msg_docker");
+            // the class-data-sharing archive made at image build matches the extracted jar (else: a slower start)
+            assertThat(output(Duration.ofMinutes(1), "docker", "logs", name)).contains("Started ContextHubApplication")
+                    .doesNotContain("Unable to use shared archive");
         } finally {
             run(Duration.ofMinutes(1), "docker", "rm", "-f", name);
         }
+    }
+
+    static String output(Duration atMost, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+        byte[] bytes = process.getInputStream().readAllBytes();
+        process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static int run(Duration atMost, String... command) throws IOException, InterruptedException {
