@@ -9,6 +9,7 @@ import io.contexthub.access.JwtGrants;
 import io.contexthub.access.KeyQuotas;
 import io.contexthub.access.QuotaFilter;
 import io.contexthub.platform.ErrorBodies;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -41,12 +42,12 @@ public class ApiConfiguration {
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties api, AccessProperties access,
-                                           ApiKeys keys, KeyQuotas quotas) throws Exception {
+                                           ApiKeys keys, KeyQuotas quotas, MeterRegistry meters) throws Exception {
         List<String> paths = new ArrayList<>(List.of("/api/**", "/mcp", "/mcp/**"));
         if (api.protectMetrics()) {
             paths.add("/actuator/prometheus");
         }
-        AccessReplies replies = new AccessReplies();
+        AccessReplies replies = new AccessReplies(meters);
         AuthenticationManager authentication = authentication(api, access, keys);
         return http.securityMatcher(paths.toArray(String[]::new))
                 // bearer tokens only, no cookies: nothing for a forged cross-site request to ride on

@@ -170,6 +170,10 @@ class AccessMatrixTest {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/connectors"))
                 .header("Authorization", "Bearer " + revoked).GET().build();
         assertThat(admin().raw(request).json().path("detail").asText()).contains("was revoked at");
+        assertThat(meters.get("hub.access.refused").tag("reason", "invalid_token").counter().count())
+                .isGreaterThanOrEqualTo(3.0 * MATRIX.size());
+        assertThat(meters.get("hub.access.refused").tag("reason", "no_token").counter().count())
+                .isGreaterThanOrEqualTo(MATRIX.size());
     }
 
     @Test

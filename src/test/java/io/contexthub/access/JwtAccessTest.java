@@ -19,6 +19,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.HubTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
@@ -141,7 +142,8 @@ class JwtAccessTest {
                 .isInstanceOfSatisfying(IdentityProviderUnavailableException.class, unavailable -> {
                     MockHttpServletResponse response = new MockHttpServletResponse();
                     try {
-                        new AccessReplies().commence(new MockHttpServletRequest(), response, unavailable);
+                        new AccessReplies(new SimpleMeterRegistry()).commence(new MockHttpServletRequest(), response,
+                                unavailable);
                     } catch (java.io.IOException e) {
                         throw new AssertionError(e);
                     }
