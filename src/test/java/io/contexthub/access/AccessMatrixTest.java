@@ -206,6 +206,33 @@ class AccessMatrixTest {
     }
 
     @Test
+    void aKeyRequestThatCannotBeHonouredIsABadRequestSayingWhy() {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("{not json", "malformed_json");
+        refused.put("[]", "malformed_json");
+        refused.put("{\"role\": \"reader\"}", "invalid_name");
+        refused.put("{\"name\": \"x\", \"role\": \"superuser\"}", "invalid_role");
+        refused.put("{\"name\": \"x\", \"role\": \"admin\", \"scope\": {\"sources\": [\"frontapp\"]}}",
+                "invalid_scope");
+        refused.put("{\"name\": \"x\", \"role\": \"reader\", \"scope\": {\"types\": [\"ticket\"]}}",
+                "invalid_scope");
+        refused.put("{\"name\": \"x\", \"role\": \"reader\", \"expiresAt\": \"2020-01-01T00:00:00Z\"}",
+                "invalid_expiry");
+        refused.put("{\"name\": \"x\", \"role\": \"reader\", \"expiresAt\": \"next week\"}", "invalid_expiry");
+        refused.put("{\"name\": \"x\", \"role\": \"reader\", \"requestsPerMinute\": 0}", "invalid_quota");
+        refused.forEach((body, error) -> {
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/keys"))
+                    .header("Authorization", "Bearer " + ReaderHubTest.TOKEN)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HubClient.Reply reply = admin().raw(request);
+            assertThat(reply.status()).as(body + " → " + reply.body()).isEqualTo(400);
+            assertThat(reply.json().path("error").asText()).as(body).isEqualTo(error);
+        });
+        assertThat(admin().api("POST", "/api/keys/0000000000000000/rotate?grace=P30D").json().path("error").asText())
+                .isEqualTo("invalid_grace");
+    }
+
+    @Test
     void webhooksNeverPassThroughTheApisSecurityFilter() {
         HubClient.Reply webhook = admin().post("/webhooks/frontapp", Map.of(), "{}".getBytes());
         assertThat(webhook.status()).isLessThan(500);
