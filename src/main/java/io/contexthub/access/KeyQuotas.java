@@ -2,6 +2,7 @@ package io.contexthub.access;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -34,14 +35,13 @@ public class KeyQuotas {
         if (perMinute == Grant.UNLIMITED) {
             return Duration.ZERO;
         }
-        Limit limit = limits.compute(grant.principal(), (principal, current) ->
-                current != null && current.perMinute() == perMinute ? current : limit(principal, perMinute));
+        Limit limit = limits.computeIfAbsent(grant.principal(), principal -> limit(principal, perMinute));
         if (limit.limiter().acquirePermission()) {
             limit.allowed().increment();
             return Duration.ZERO;
         }
         limit.throttled().increment();
-        long nanos = limit.limiter() instanceof io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter atomic
+        long nanos = limit.limiter() instanceof AtomicRateLimiter atomic
                 ? atomic.getDetailedMetrics().getNanosToWait() : TimeUnit.MINUTES.toNanos(1);
         return Duration.ofNanos(Math.max(nanos, TimeUnit.SECONDS.toNanos(1)));
     }
@@ -50,7 +50,7 @@ public class KeyQuotas {
         RateLimiter limiter = RateLimiter.of("access-" + principal, RateLimiterConfig.custom()
                 .limitForPeriod(perMinute).limitRefreshPeriod(Duration.ofMinutes(1))
                 .timeoutDuration(Duration.ZERO).build());
-        return new Limit(perMinute, limiter, counter(principal, "allowed"), counter(principal, "throttled"));
+        return new Limit(limiter, counter(principal, "allowed"), counter(principal, "throttled"));
     }
 
     private Counter counter(String principal, String outcome) {
@@ -58,6 +58,6 @@ public class KeyQuotas {
                 .tag("key", principal).tag("outcome", outcome).register(meters);
     }
 
-    private record Limit(int perMinute, RateLimiter limiter, Counter allowed, Counter throttled) {
+    private record Limit(RateLimiter limiter, Counter allowed, Counter throttled) {
     }
 }
