@@ -96,6 +96,10 @@ public class CustomerContextApi {
         List<JsonNode> deals = listed("deal", mine);
         List<JsonNode> records = profile.members().stream()
                 .filter(record -> scope.allowsId(record.path("id").asText())).toList();
+        if (records.isEmpty() && timeline.isEmpty() && invoices.isEmpty() && deals.isEmpty()) {
+            // a scoped caller learns nothing of a customer known only outside its scope, not even that it exists
+            throw RequestRejectedException.notFound("unknown_customer", "no customer record is identified by " + id);
+        }
 
         ObjectNode body = mapper.createObjectNode();
         body.put("customer", (records.isEmpty() ? profile.members() : records).get(0).path("id").asText());

@@ -37,10 +37,20 @@ public final class Secret {
         return value;
     }
 
-    /** Constant-time comparison, so the time an answer takes says nothing about how much of a guess was right. */
+    /**
+     * Constant-time comparison of digests, so the time an answer takes says nothing about how much of a guess was
+     * right, nor about the secret's length.
+     */
     public boolean matches(String candidate) {
-        return candidate != null && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
-                candidate.getBytes(StandardCharsets.UTF_8));
+        return candidate != null && MessageDigest.isEqual(digest(value), digest(candidate));
+    }
+
+    private static byte[] digest(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -198,6 +198,15 @@ class AccessMatrixTest {
         assertThat(context.has("links")).isFalse();
         assertThat(context.path("freshness").has("stripe")).isFalse();
 
+        // a customer known only outside the scope is not known at all
+        store.upsert(List.of(doc("customer", "stripe", "cus_AM2", "Bo Outside", ",\"name\":\"Bo Outside\","
+                + "\"emails\":[\"bo@matrix.example\"]")));
+        assertThat(new HubClient(port, tokens.get("reader")).api("GET", "/api/customers/bo@matrix.example/context")
+                .status()).isEqualTo(200);
+        HubClient.Reply unknown = scoped.api("GET", "/api/customers/bo@matrix.example/context");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("error").asText()).isEqualTo("unknown_customer");
+
         // the same customer through an unscoped reader: everything
         JsonNode full = new HubClient(port, tokens.get("reader")).api("GET",
                 "/api/customers/ana@matrix.example/context").json();
