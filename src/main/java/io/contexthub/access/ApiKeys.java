@@ -6,6 +6,9 @@ import io.contexthub.platform.HubProperties;
 import io.contexthub.platform.PrivateFiles;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.store.DocumentScope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,13 +45,18 @@ public class ApiKeys {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final MultiGauge expiries;
     private volatile Map<String, ApiKey> keys;
 
-    public ApiKeys(HubProperties hub, ObjectMapper mapper, Clock clock) {
+    public ApiKeys(HubProperties hub, ObjectMapper mapper, Clock clock, MeterRegistry meters) {
         this.file = hub.dataDir().resolve("access").resolve("keys.json");
         this.mapper = mapper;
         this.clock = clock;
+        this.expiries = MultiGauge.builder("hub.access.key.expires").baseUnit("seconds")
+                .description("seconds until each live API key expires: alert before an agent's key runs out")
+                .register(meters);
         this.keys = load();
+        publishExpiries();
     }
 
     /** A new key and its token; the token exists only in this answer. */
@@ -140,6 +148,15 @@ public class ApiKeys {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         keys = Map.copyOf(next);
+        publishExpiries();
+    }
+
+    /** One gauge row per live key, read at scrape time; revoked and expired keys drop out. */
+    private void publishExpiries() {
+        expiries.register(keys.values().stream().filter(key -> key.revokedAt() == null)
+                .map(key -> MultiGauge.Row.of(Tags.of("key", "key:" + key.id(), "role", key.role().id()), key,
+                        k -> Math.max(0, Duration.between(clock.instant(), k.expiresAt()).toSeconds())))
+                .toList(), true);
     }
 
     private Map<String, ApiKey> load() {

@@ -9,6 +9,7 @@ import io.contexthub.platform.HubProperties;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.store.DocumentScope;
 import io.contexthub.support.TestClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,10 +30,11 @@ class ApiKeysTest {
     final AtomicReference<Instant> now = new AtomicReference<>(NOW);
     final TestClock clock = new TestClock(now::get);
     final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     ApiKeys keys() {
         return new ApiKeys(new HubProperties(data, null, HubProperties.Staging.spool, HubProperties.Store.lucene),
-                mapper, clock);
+                mapper, clock, meters);
     }
 
     @Test
@@ -71,8 +73,11 @@ class ApiKeysTest {
         ApiKeys keys = keys();
         String token = keys.create("agent", "ops", Role.READER, DocumentScope.ALL, NOW.plusSeconds(60), null).token();
         assertThat(keys.authenticate(token).role()).isEqualTo(Role.READER);
+        String id = token.substring(4, 20);
+        assertThat(meters.get("hub.access.key.expires").tag("key", "key:" + id).gauge().value()).isEqualTo(60.0);
         now.set(NOW.plusSeconds(60));
         assertThatThrownBy(() -> keys.authenticate(token)).hasMessageContaining("expired at 2026-12-01T10:01:00Z");
+        assertThat(meters.get("hub.access.key.expires").tag("key", "key:" + id).gauge().value()).isZero();
     }
 
     @Test
@@ -98,7 +103,9 @@ class ApiKeysTest {
     void aRevokedKeyIsRefusedFromThenOnAndCannotBeRotatedBackToLife() {
         ApiKeys keys = keys();
         ApiKeys.Issued issued = keys.create("agent", "ops", Role.ADMIN, DocumentScope.ALL, NOW.plusSeconds(3600), null);
+        assertThat(meters.find("hub.access.key.expires").tag("key", "key:" + issued.key().id()).gauge()).isNotNull();
         keys.revoke(issued.key().id());
+        assertThat(meters.find("hub.access.key.expires").tag("key", "key:" + issued.key().id()).gauge()).isNull();
         assertThatThrownBy(() -> keys().authenticate(issued.token())).hasMessageContaining("was revoked at");
         assertThatThrownBy(() -> keys.rotate(issued.key().id(), Duration.ZERO))
                 .isInstanceOfSatisfying(RequestRejectedException.class, e -> assertThat(e.status()).isEqualTo(409));
