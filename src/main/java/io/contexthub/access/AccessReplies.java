@@ -33,8 +33,7 @@ public final class AccessReplies implements AuthenticationEntryPoint, AccessDeni
             ErrorBodies.write(response, 503, "unavailable", failure.getMessage());
             return;
         }
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())) {
+        if (new BearerTokens().resolve(request) == null) {
             count("no_token");
             response.setHeader("WWW-Authenticate", "Bearer");
             ErrorBodies.write(response, 401, "unauthorized",

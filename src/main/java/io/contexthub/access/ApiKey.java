@@ -30,7 +30,12 @@ public record ApiKey(String id, String name, String owner, Role role, DocumentSc
                      Integer requestsPerMinute) {
 
     public Grant grant() {
-        return new Grant("key:" + id, name, role, scope, requestsPerMinute);
+        return new Grant(principal(), name, role, scope, requestsPerMinute);
+    }
+
+    /** How the key is named as an actor: in the audit trail, the metrics and the grant. */
+    public String principal() {
+        return "key:" + id;
     }
 
     public boolean live(Instant now) {

@@ -82,7 +82,7 @@ public class ApiKeys {
 
     /** Refused from now on; kept in the list, so who had which key stays on record. */
     public synchronized ApiKey revoke(String id) {
-        ApiKey key = get(id).orElseThrow(() -> unknown(id));
+        ApiKey key = require(id);
         if (key.revokedAt() != null) {
             return key;
         }
@@ -97,6 +97,11 @@ public class ApiKeys {
 
     public Optional<ApiKey> get(String id) {
         return Optional.ofNullable(id == null ? null : keys.get(id));
+    }
+
+    /** The key, or a 404 rejection naming it. */
+    public ApiKey require(String id) {
+        return get(id).orElseThrow(() -> RequestRejectedException.notFound("unknown_key", "no API key " + id));
     }
 
     /**
@@ -125,16 +130,12 @@ public class ApiKeys {
     }
 
     private ApiKey live(String id) {
-        ApiKey key = get(id).orElseThrow(() -> unknown(id));
+        ApiKey key = require(id);
         if (!key.live(clock.instant())) {
             throw new RequestRejectedException(409, "key_not_live", "the key " + id + " is revoked or expired; "
                     + "create a new one");
         }
         return key;
-    }
-
-    private static RequestRejectedException unknown(String id) {
-        return RequestRejectedException.notFound("unknown_key", "no API key " + id);
     }
 
     private void save(ApiKey key) {
@@ -154,7 +155,7 @@ public class ApiKeys {
     /** One gauge row per live key, read at scrape time; revoked and expired keys drop out. */
     private void publishExpiries() {
         expiries.register(keys.values().stream().filter(key -> key.revokedAt() == null)
-                .map(key -> MultiGauge.Row.of(Tags.of("key", "key:" + key.id(), "role", key.role().id()), key,
+                .map(key -> MultiGauge.Row.of(Tags.of("key", key.principal(), "role", key.role().id()), key,
                         k -> Math.max(0, Duration.between(clock.instant(), k.expiresAt()).toSeconds())))
                 .toList(), true);
     }

@@ -70,7 +70,7 @@ public class KeysApi {
         Integer quota = quota(body.path("requestsPerMinute"));
         ApiKeys.Issued issued = keys.create(name, owner == null ? caller.principal() : owner, role, scope, expiresAt,
                 quota);
-        audit.append("key.created", caller.principal(), "key:" + issued.key().id(),
+        audit.append("key.created", caller.principal(), issued.key().principal(),
                 Map.of("role", role.id(), "name", name));
         log.info("API key {} ({}, role {}) created by {}", issued.key().id(), name, role.id(), caller.principal());
         HttpReplies.json(exchange, 201, view(issued.key()).put("token", issued.token()));
@@ -84,7 +84,7 @@ public class KeysApi {
     }
 
     public void get(Exchange exchange, @Header("id") String id) {
-        HttpReplies.json(exchange, 200, view(keys.get(id).orElseThrow(() -> unknown(id))));
+        HttpReplies.json(exchange, 200, view(keys.require(id)));
     }
 
     /** A new secret; {@code grace} (ISO-8601, e.g. PT1H, at most 7 days) keeps the old one working meanwhile. */
@@ -92,15 +92,15 @@ public class KeysApi {
         Grant caller = Grants.of(exchange);
         Duration overlap = grace(grace);
         ApiKeys.Issued issued = keys.rotate(id, overlap);
-        audit.append("key.rotated", caller.principal(), "key:" + id, Map.of("grace", overlap.toString()));
+        audit.append("key.rotated", caller.principal(), issued.key().principal(), Map.of("grace", overlap.toString()));
         log.info("API key {} rotated by {} (old secret valid for {})", id, caller.principal(), overlap);
         HttpReplies.json(exchange, 200, view(issued.key()).put("token", issued.token()));
     }
 
     public void revoke(Exchange exchange, @Header("id") String id) {
         Grant caller = Grants.of(exchange);
-        keys.revoke(id);
-        audit.append("key.revoked", caller.principal(), "key:" + id, null);
+        ApiKey revoked = keys.revoke(id);
+        audit.append("key.revoked", caller.principal(), revoked.principal(), null);
         log.info("API key {} revoked by {}", id, caller.principal());
         HttpReplies.empty(exchange, 204);
     }
@@ -225,7 +225,4 @@ public class KeysApi {
         return value.isTextual() && !value.asText().isBlank() ? value.asText().trim() : null;
     }
 
-    private static RequestRejectedException unknown(String id) {
-        return RequestRejectedException.notFound("unknown_key", "no API key " + id);
-    }
 }

@@ -5,6 +5,7 @@ import io.contexthub.access.AccessProperties;
 import io.contexthub.access.AccessReplies;
 import io.contexthub.access.ApiKeys;
 import io.contexthub.access.BearerAuthentication;
+import io.contexthub.access.BearerTokens;
 import io.contexthub.access.JwtGrants;
 import io.contexthub.access.KeyQuotas;
 import io.contexthub.access.QuotaFilter;
@@ -23,7 +24,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -37,8 +37,6 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
-
-    private static final String BEARER = "Bearer ";
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties api, AccessProperties access,
@@ -62,7 +60,7 @@ public class ApiConfiguration {
                         .maxAgeInSeconds(access.hstsMaxAge().toSeconds()).includeSubDomains(true)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new AccessPolicy()))
                 .oauth2ResourceServer(bearer -> bearer.authenticationManagerResolver(request -> authentication)
-                        .bearerTokenResolver(bearerToken()).authenticationEntryPoint(replies)
+                        .bearerTokenResolver(new BearerTokens()).authenticationEntryPoint(replies)
                         .accessDeniedHandler(replies))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(replies).accessDeniedHandler(replies))
                 .addFilterAfter(new QuotaFilter(quotas), AuthorizationFilter.class)
@@ -110,18 +108,6 @@ public class ApiConfiguration {
             providers.add(new JwtGrants(access.jwt()));
         }
         return new ProviderManager(providers);
-    }
-
-    /** Any token after {@code Bearer } (a bootstrap token may hold characters RFC 6750's token grammar does not). */
-    private static BearerTokenResolver bearerToken() {
-        return request -> {
-            String header = request.getHeader("Authorization");
-            if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                return null;
-            }
-            String token = header.substring(BEARER.length()).trim();
-            return token.isEmpty() ? null : token;
-        };
     }
 
     private static UrlBasedCorsConfigurationSource cors(AccessProperties access) {

@@ -14,9 +14,11 @@ public final class Secret {
     private static final String MASK = "******";
 
     private final String value;
+    private final byte[] digest;
 
     private Secret(String value) {
         this.value = value;
+        this.digest = digest(value);
     }
 
     /**
@@ -42,7 +44,7 @@ public final class Secret {
      * right, nor about the secret's length.
      */
     public boolean matches(String candidate) {
-        return candidate != null && MessageDigest.isEqual(digest(value), digest(candidate));
+        return candidate != null && MessageDigest.isEqual(digest, digest(candidate));
     }
 
     private static byte[] digest(String text) {
