@@ -319,16 +319,16 @@ class HubEndToEndTest {
         // the operator fixes the dead letter (as a corrected mapping would) and redrives it
         Path letter = filesMentioning("deadletters", "evt_undead_1").get(0);
         Files.writeString(letter, Files.readString(letter).replace("\"undead@\"", "\"undead@example.com\""));
-        double staleBefore = meters.counter("hub.documents.stale", "source", "frontapp").count();
+        double staleBefore = meters.counter("hub.documents.stale", "source", "frontapp", "tenant", "default").count();
         String id = letter.getFileName().toString().replace(".json", "");
         assertThat(hub.api("POST", "/api/dead-letters/" + id + "/redrive").status()).isEqualTo(202);
         await().atMost(PROCESSING).until(() ->
-                meters.counter("hub.documents.stale", "source", "frontapp").count() >= staleBefore + 1);
+                meters.counter("hub.documents.stale", "source", "frontapp", "tenant", "default").count() >= staleBefore + 1);
         // and the sender redelivers the same message under a new event id
         byte[] again = FrontEvents.inbound("evt_undead_3", "msg_undead", "I was deleted", null);
         assertThat(hub.postFront(FrontEvents.SECRET, again).status()).isEqualTo(202);
         await().atMost(PROCESSING).until(() ->
-                meters.counter("hub.documents.stale", "source", "frontapp").count() >= staleBefore + 2);
+                meters.counter("hub.documents.stale", "source", "frontapp", "tenant", "default").count() >= staleBefore + 2);
 
         assertThat(filesMentioning("deadletters", "evt_undead")).as("the fixed copy was processed").isEmpty();
         assertThat(hub.api("GET", "/api/context/event/event:frontapp:msg_undead").status()).isEqualTo(410);

@@ -42,7 +42,7 @@ class OpenSearchBackboneTest {
 
     @Test
     void aSignedWebhookBecomesSearchableInOpenSearch() {
-        assertThat(store).isInstanceOf(OpenSearchContextStore.class);
+        assertThat(io.contexthub.tenant.TenantBound.target(store)).isInstanceOf(OpenSearchContextStore.class);
         HubClient hub = new HubClient(port, "os-token");
 
         assertThat(hub.postFront(FrontEvents.SECRET, FrontEvents.INBOUND.rawBody()).status()).isEqualTo(202);

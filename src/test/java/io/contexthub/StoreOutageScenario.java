@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextStore;
-import io.contexthub.store.LuceneContextStore;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
 import io.contexthub.store.UpsertResult;
@@ -111,7 +110,8 @@ abstract class StoreOutageScenario {
     static class Outage {
         @Bean
         @Primary
-        SwitchableStore switchableStore(LuceneContextStore lucene) {
+        SwitchableStore switchableStore(@org.springframework.beans.factory.annotation.Qualifier("luceneContextStore")
+                                        ContextStore lucene) {
             return new SwitchableStore(lucene);
         }
     }

@@ -1,5 +1,6 @@
 package io.contexthub.access;
 
+import io.contexthub.tenant.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.function.Supplier;
@@ -41,6 +42,12 @@ public final class AccessPolicy implements AuthorizationManager<RequestAuthoriza
 
     private static final Rule OTHERWISE = new Rule(null, "(any other path)", request -> true, Role.ADMIN, false);
 
+    private final Tenants tenants;
+
+    public AccessPolicy(Tenants tenants) {
+        this.tenants = tenants;
+    }
+
     @Override
     public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
         HttpServletRequest request = context.getRequest();
@@ -49,8 +56,14 @@ public final class AccessPolicy implements AuthorizationManager<RequestAuthoriza
         }
         Grant grant = authenticated.getPrincipal();
         Rule rule = ruleFor(request);
+        String asked = request.getHeader(Grant.TENANT_HEADER);
+        String tenant = grant.crossTenant() && asked != null ? asked : grant.tenant();
         String denial = null;
-        if (!grant.role().covers(rule.role())) {
+        if (asked != null && !asked.equals(tenant)) {
+            denial = grant.name() + " belongs to tenant " + grant.tenant() + " and cannot work in tenant " + asked;
+        } else if (!tenants.exists(tenant)) {
+            denial = "no tenant '" + tenant + "' is configured";
+        } else if (!grant.role().covers(rule.role())) {
             denial = request.getMethod() + " " + request.getRequestURI() + " needs the " + rule.role().id()
                     + " role; " + grant.name() + " has " + grant.role().id();
         } else if (grant.scoped() && !rule.scopedReaders()) {
@@ -61,7 +74,7 @@ public final class AccessPolicy implements AuthorizationManager<RequestAuthoriza
             request.setAttribute(DENIAL, denial);
             return new AuthorizationDecision(false);
         }
-        request.setAttribute(Grant.ATTRIBUTE, grant);
+        request.setAttribute(Grant.ATTRIBUTE, grant.in(tenant));
         return new AuthorizationDecision(true);
     }
 

@@ -40,6 +40,8 @@ public record AccessProperties(
      * @param roleClaim    the claim naming the hub role (admin, operator, writer, reader; a list takes the highest)
      * @param sourcesClaim the claim listing the sources a reader may see; absent: all
      * @param typesClaim   the claim listing the kinds of document a reader may see; absent: all
+     * @param tenantClaim  the claim naming the tenant the token works in; absent: the default tenant; {@code *}: any
+     *                     (admin tokens only), chosen per request with the {@code X-Hub-Tenant} header
      */
     public record Jwt(
             URI issuer,
@@ -47,7 +49,8 @@ public record AccessProperties(
             String audience,
             @NotBlank @DefaultValue("hub_role") String roleClaim,
             @NotBlank @DefaultValue("hub_sources") String sourcesClaim,
-            @NotBlank @DefaultValue("hub_types") String typesClaim) {
+            @NotBlank @DefaultValue("hub_types") String typesClaim,
+            @NotBlank @DefaultValue("hub_tenant") String tenantClaim) {
 
         /** JWTs are accepted once an issuer is named. */
         public boolean configured() {

@@ -2,6 +2,7 @@ package io.contexthub.access;
 
 import io.contexthub.platform.Hmac;
 import io.contexthub.store.DocumentScope;
+import io.contexthub.tenant.Tenants;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -24,13 +25,24 @@ import java.util.Base64;
  * @param previous           the secret before the last rotation, still accepted until {@code previousValidUntil}
  * @param previousValidUntil end of the rotation's grace period
  * @param requestsPerMinute  the key's own request quota; null: {@code hub.access.requests-per-minute}
+ * @param tenant             the tenant it belongs to, or {@link Tenants#ANY} for an admin key of every tenant; keys
+ *                           from before tenants belong to the default one
  */
 public record ApiKey(String id, String name, String owner, Role role, DocumentScope scope, Instant createdAt,
                      Instant expiresAt, Instant revokedAt, Hash hash, Hash previous, Instant previousValidUntil,
-                     Integer requestsPerMinute) {
+                     Integer requestsPerMinute, String tenant) {
+
+    public ApiKey {
+        tenant = Tenants.orDefault(tenant);
+    }
 
     public Grant grant() {
-        return new Grant(principal(), name, role, scope, requestsPerMinute);
+        boolean any = crossTenant();
+        return new Grant(principal(), name, role, scope, requestsPerMinute, any ? Tenants.DEFAULT : tenant, any);
+    }
+
+    public boolean crossTenant() {
+        return Tenants.ANY.equals(tenant);
     }
 
     /** How the key is named as an actor: in the audit trail, the metrics and the grant. */
@@ -52,12 +64,12 @@ public record ApiKey(String id, String name, String owner, Role role, DocumentSc
     ApiKey rotated(Hash next, Instant now, Instant oldValidUntil) {
         boolean grace = oldValidUntil.isAfter(now);
         return new ApiKey(id, name, owner, role, scope, createdAt, expiresAt, revokedAt, next,
-                grace ? hash : null, grace ? oldValidUntil : null, requestsPerMinute);
+                grace ? hash : null, grace ? oldValidUntil : null, requestsPerMinute, tenant);
     }
 
     ApiKey revoked(Instant now) {
         return new ApiKey(id, name, owner, role, scope, createdAt, expiresAt, now, hash, null, null,
-                requestsPerMinute);
+                requestsPerMinute, tenant);
     }
 
     /**

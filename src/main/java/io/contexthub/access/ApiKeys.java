@@ -61,11 +61,11 @@ public class ApiKeys {
 
     /** A new key and its token; the token exists only in this answer. */
     public synchronized Issued create(String name, String owner, Role role, DocumentScope scope, Instant expiresAt,
-                                      Integer requestsPerMinute) {
+                                      Integer requestsPerMinute, String tenant) {
         String id = HexFormat.of().formatHex(bytes(8));
         String secret = secret();
         ApiKey key = new ApiKey(id, name, owner, role, scope, clock.instant(), expiresAt, null,
-                ApiKey.Hash.of(secret, random), null, null, requestsPerMinute);
+                ApiKey.Hash.of(secret, random), null, null, requestsPerMinute, tenant);
         save(key);
         return new Issued(key, PREFIX + id + "_" + secret);
     }

@@ -2,6 +2,7 @@ package io.contexthub.access;
 
 import io.contexthub.platform.Secret;
 import io.contexthub.store.DocumentScope;
+import io.contexthub.tenant.Tenants;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -13,7 +14,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 public final class BearerAuthentication implements AuthenticationProvider {
 
     static final Grant BOOTSTRAP = new Grant("bootstrap", "the bootstrap token (hub.api.token)", Role.ADMIN,
-            DocumentScope.ALL, Grant.UNLIMITED);
+            DocumentScope.ALL, Grant.UNLIMITED, Tenants.DEFAULT, true);
 
     private final Secret bootstrap;
     private final ApiKeys keys;

@@ -1,6 +1,7 @@
 package io.contexthub.access;
 
 import io.contexthub.store.DocumentScope;
+import io.contexthub.tenant.Tenants;
 
 /**
  * Who is calling and what they may see, once authenticated: an API key, the bootstrap token or a JWT.
@@ -12,8 +13,15 @@ import io.contexthub.store.DocumentScope;
  * @param scope     the documents it may read (only a reader's is ever narrower than everything)
  * @param requestsPerMinute its own request quota; null: {@code hub.access.requests-per-minute}; {@link #UNLIMITED}:
  *                          none
+ * @param tenant    the tenant it works in: a key's own tenant; for a cross-tenant caller the one its request names
+ *                  (header {@value #TENANT_HEADER}), the default tenant when it names none
+ * @param crossTenant whether it may work in any tenant (the bootstrap token, admin keys made for every tenant)
  */
-public record Grant(String principal, String name, Role role, DocumentScope scope, Integer requestsPerMinute) {
+public record Grant(String principal, String name, Role role, DocumentScope scope, Integer requestsPerMinute,
+                    String tenant, boolean crossTenant) {
+
+    /** The request header a cross-tenant caller names the tenant it works in with. */
+    public static final String TENANT_HEADER = "X-Hub-Tenant";
 
     /** The request attribute the authorization step leaves the grant in, for the routes and MCP tools. */
     public static final String ATTRIBUTE = Grant.class.getName();
@@ -23,10 +31,17 @@ public record Grant(String principal, String name, Role role, DocumentScope scop
 
     public Grant {
         scope = scope == null ? DocumentScope.ALL : scope;
+        tenant = Tenants.orDefault(tenant);
     }
 
+    /** A grant in the default tenant. */
     public Grant(String principal, String name, Role role, DocumentScope scope) {
-        this(principal, name, role, scope, null);
+        this(principal, name, role, scope, null, Tenants.DEFAULT, false);
+    }
+
+    /** The same grant, working in {@code tenant}. */
+    public Grant in(String tenant) {
+        return new Grant(principal, name, role, scope, requestsPerMinute, tenant, crossTenant);
     }
 
     public boolean scoped() {

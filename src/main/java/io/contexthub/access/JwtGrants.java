@@ -1,6 +1,7 @@
 package io.contexthub.access;
 
 import io.contexthub.store.DocumentScope;
+import io.contexthub.tenant.Tenants;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +64,13 @@ public final class JwtGrants implements AuthenticationProvider {
                         values(jwt.getClaim(settings.sourcesClaim())))
                 : DocumentScope.ALL;
         String subject = jwt.getSubject() == null ? "unknown" : jwt.getSubject();
-        return new Grant("jwt:" + subject, "the token of " + subject, role, scope);
+        String tenant = jwt.getClaimAsString(settings.tenantClaim());
+        boolean any = Tenants.ANY.equals(tenant);
+        if (any && role != Role.ADMIN) {
+            throw new BadCredentialsException("only an admin token may work in every tenant (" + settings.tenantClaim()
+                    + ": \"" + Tenants.ANY + "\")");
+        }
+        return new Grant("jwt:" + subject, "the token of " + subject, role, scope, null, any ? null : tenant, any);
     }
 
     private static Role highest(Set<String> names) {

@@ -10,6 +10,7 @@ import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.JsonRequests;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.store.DocumentScope;
+import io.contexthub.tenant.Tenants;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +43,11 @@ public class KeysApi {
     private final AuditLog audit;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Tenants tenants;
 
-    public KeysApi(ApiKeys keys, AccessProperties properties, AuditLog audit, ObjectMapper mapper, Clock clock) {
+    public KeysApi(ApiKeys keys, AccessProperties properties, AuditLog audit, ObjectMapper mapper, Clock clock,
+                   Tenants tenants) {
+        this.tenants = tenants;
         this.keys = keys;
         this.properties = properties;
         this.audit = audit;
@@ -68,29 +72,71 @@ public class KeysApi {
         DocumentScope scope = scope(body.path("scope"), role);
         Instant expiresAt = expiry(text(body, "expiresAt"));
         Integer quota = quota(body.path("requestsPerMinute"));
+        String tenant = tenant(caller, text(body, "tenant"), role);
         ApiKeys.Issued issued = keys.create(name, owner == null ? caller.principal() : owner, role, scope, expiresAt,
-                quota);
+                quota, tenant);
         audit.append("key.created", caller.principal(), issued.key().principal(),
-                Map.of("role", role.id(), "name", name));
+                Map.of("role", role.id(), "name", name, "keyTenant", tenant));
         log.info("API key {} ({}, role {}) created by {}", issued.key().id(), name, role.id(), caller.principal());
         HttpReplies.json(exchange, 201, view(issued.key()).put("token", issued.token()));
     }
 
+    /** The caller's tenant's keys; a cross-tenant admin sees every key. */
     public void list(Exchange exchange) {
+        Grant caller = Grants.of(exchange);
         ObjectNode body = mapper.createObjectNode();
         ArrayNode all = body.putArray("keys");
-        keys.all().forEach(key -> all.add(view(key)));
+        keys.all().stream().filter(key -> visible(caller, key)).forEach(key -> all.add(view(key)));
         HttpReplies.json(exchange, 200, body);
     }
 
     public void get(Exchange exchange, @Header("id") String id) {
-        HttpReplies.json(exchange, 200, view(keys.require(id)));
+        HttpReplies.json(exchange, 200, view(require(Grants.of(exchange), id)));
+    }
+
+    /** Another tenant's key is, to a tenant's admin, a key that does not exist. */
+    private ApiKey require(Grant caller, String id) {
+        ApiKey key = keys.require(id);
+        if (!visible(caller, key)) {
+            throw RequestRejectedException.notFound("unknown_key", "no API key " + id);
+        }
+        return key;
+    }
+
+    private static boolean visible(Grant caller, ApiKey key) {
+        return caller.crossTenant() || caller.tenant().equals(key.tenant());
+    }
+
+    /**
+     * The tenant of a new key: the caller's unless a cross-tenant admin names another, or {@code *} for an admin
+     * key of every tenant (which only a cross-tenant admin can make).
+     */
+    private String tenant(Grant caller, String asked, Role role) {
+        if (asked == null || asked.equals(caller.tenant())) {
+            return caller.tenant();
+        }
+        if (!caller.crossTenant()) {
+            throw new RequestRejectedException(403, "forbidden", caller.name() + " belongs to tenant "
+                    + caller.tenant() + " and cannot make keys for " + asked);
+        }
+        if (Tenants.ANY.equals(asked)) {
+            if (role != Role.ADMIN) {
+                throw RequestRejectedException.badRequest("invalid_tenant", "only admin keys work in every tenant ("
+                        + Tenants.ANY + ")");
+            }
+            return asked;
+        }
+        if (!tenants.exists(asked)) {
+            throw RequestRejectedException.badRequest("invalid_tenant", "no tenant '" + asked + "' is configured");
+        }
+        return asked;
     }
 
     /** A new secret; {@code grace} (ISO-8601, e.g. PT1H, at most 7 days) keeps the old one working meanwhile. */
     public void rotate(Exchange exchange, @Header("id") String id, @Header("grace") String grace) {
         Grant caller = Grants.of(exchange);
         Duration overlap = grace(grace);
+        require(caller, id);
         ApiKeys.Issued issued = keys.rotate(id, overlap);
         audit.append("key.rotated", caller.principal(), issued.key().principal(), Map.of("grace", overlap.toString()));
         log.info("API key {} rotated by {} (old secret valid for {})", id, caller.principal(), overlap);
@@ -99,6 +145,7 @@ public class KeysApi {
 
     public void revoke(Exchange exchange, @Header("id") String id) {
         Grant caller = Grants.of(exchange);
+        require(caller, id);
         ApiKey revoked = keys.revoke(id);
         audit.append("key.revoked", caller.principal(), revoked.principal(), null);
         log.info("API key {} revoked by {}", id, caller.principal());
@@ -112,6 +159,7 @@ public class KeysApi {
         node.put("name", key.name());
         node.put("owner", key.owner());
         node.put("role", key.role().id());
+        node.put("tenant", key.tenant());
         if (!key.scope().unrestricted()) {
             ObjectNode scope = node.putObject("scope");
             if (key.scope().types() != null) {

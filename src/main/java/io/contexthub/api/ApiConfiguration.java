@@ -10,6 +10,8 @@ import io.contexthub.access.JwtGrants;
 import io.contexthub.access.KeyQuotas;
 import io.contexthub.access.QuotaFilter;
 import io.contexthub.platform.ErrorBodies;
+import io.contexthub.tenant.TenantQuotas;
+import io.contexthub.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,8 @@ public class ApiConfiguration {
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties api, AccessProperties access,
-                                           ApiKeys keys, KeyQuotas quotas, MeterRegistry meters) throws Exception {
+                                           ApiKeys keys, KeyQuotas quotas, MeterRegistry meters, Tenants tenants,
+                                           TenantQuotas tenantQuotas) throws Exception {
         List<String> paths = new ArrayList<>(List.of("/api/**", "/mcp", "/mcp/**"));
         if (api.protectMetrics()) {
             paths.add("/actuator/prometheus");
@@ -58,12 +61,12 @@ public class ApiConfiguration {
                 .cors(cors -> cors.configurationSource(cors(access)))
                 .headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts
                         .maxAgeInSeconds(access.hstsMaxAge().toSeconds()).includeSubDomains(true)))
-                .authorizeHttpRequests(requests -> requests.anyRequest().access(new AccessPolicy()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().access(new AccessPolicy(tenants)))
                 .oauth2ResourceServer(bearer -> bearer.authenticationManagerResolver(request -> authentication)
                         .bearerTokenResolver(new BearerTokens()).authenticationEntryPoint(replies)
                         .accessDeniedHandler(replies))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(replies).accessDeniedHandler(replies))
-                .addFilterAfter(new QuotaFilter(quotas), AuthorizationFilter.class)
+                .addFilterAfter(new QuotaFilter(quotas, tenantQuotas), AuthorizationFilter.class)
                 .build();
     }
 

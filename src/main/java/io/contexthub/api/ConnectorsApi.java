@@ -12,6 +12,7 @@ import io.contexthub.sync.Checkpoint;
 import io.contexthub.sync.CheckpointStore;
 import io.contexthub.sync.SyncRuns;
 import io.contexthub.sync.SyncStream;
+import io.contexthub.tenant.Tenants;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,9 +45,11 @@ public class ConnectorsApi {
     private final Clock clock;
 
     private final AuditLog audit;
+    private final Tenants tenants;
 
     public ConnectorsApi(SyncRuns runs, CheckpointStore checkpoints, ProducerTemplate producer, ObjectMapper mapper,
-                         Clock clock, AuditLog audit) {
+                         Clock clock, AuditLog audit, Tenants tenants) {
+        this.tenants = tenants;
         this.audit = audit;
         this.runs = runs;
         this.checkpoints = checkpoints;
@@ -59,10 +62,18 @@ public class ConnectorsApi {
         HttpReplies.json(exchange, 200, connectors());
     }
 
+    /**
+     * The sync streams of the current tenant. Syncs run with the hub's own credentials, which are the default
+     * tenant's; other tenants have none yet (docs/security.md#tenants).
+     */
+    private List<SyncStream> streams() {
+        return Tenants.DEFAULT.equals(tenants.current()) ? runs.streams() : List.of();
+    }
+
     /** Every sync stream: state, cursor, lag, records done, pending calls, last error. */
     public ObjectNode connectors() {
         Map<String, ObjectNode> connectors = new TreeMap<>();
-        for (SyncStream stream : runs.streams()) {
+        for (SyncStream stream : streams()) {
             ObjectNode connector = connectors.computeIfAbsent(stream.connector(), name -> {
                 ObjectNode node = mapper.createObjectNode().put("name", name)
                         .put("configured", stream.api().configured());
@@ -104,7 +115,7 @@ public class ConnectorsApi {
             throw new RequestRejectedException(400, "invalid_parameter", "full must be true or false, not " + full);
         }
         boolean reread = "true".equals(full);
-        List<SyncStream> selected = runs.streams().stream()
+        List<SyncStream> selected = streams().stream()
                 .filter(s -> s.connector().equals(name) && (stream == null || stream.isBlank() || s.name().equals(stream)))
                 .toList();
         if (selected.isEmpty()) {

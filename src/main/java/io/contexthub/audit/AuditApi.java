@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.HubProperties;
 import io.contexthub.platform.RequestRejectedException;
+import io.contexthub.tenant.Tenants;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -29,7 +30,10 @@ public class AuditApi {
     private final HubProperties hub;
     private final ObjectMapper mapper;
 
-    public AuditApi(AuditLog audit, HubProperties hub, ObjectMapper mapper) {
+    private final Tenants tenants;
+
+    public AuditApi(AuditLog audit, HubProperties hub, ObjectMapper mapper, Tenants tenants) {
+        this.tenants = tenants;
         this.audit = audit;
         this.hub = hub;
         this.mapper = mapper;
@@ -39,7 +43,7 @@ public class AuditApi {
         long from = number(after, "after", 0, Long.MAX_VALUE, 0);
         int size = (int) number(limit, "limit", 1, MOST, DEFAULT_LIMIT);
         ObjectNode body = mapper.createObjectNode();
-        body.set("entries", mapper.valueToTree(audit.entries(from, size)));
+        body.set("entries", mapper.valueToTree(audit.entries(tenants.current(), from, size)));
         body.put("head", audit.head());
         HttpReplies.json(exchange, 200, body);
     }

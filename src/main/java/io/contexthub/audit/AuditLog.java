@@ -8,6 +8,7 @@ import io.contexthub.platform.Hmac;
 import io.contexthub.platform.HubProperties;
 import io.contexthub.platform.LocalKeys;
 import io.contexthub.platform.TransientFailureException;
+import io.contexthub.tenant.Tenants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -38,6 +39,9 @@ public class AuditLog {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
+    /** The details field naming the tenant of an action outside the default tenant. */
+    public static final String TENANT = "tenant";
+
     private final Path file;
     private final byte[] key;
     private final Clock clock;
@@ -58,10 +62,15 @@ public class AuditLog {
         }
     }
 
-    /** Appends an entry durably; returns it. */
+    /**
+     * Appends an entry durably; returns it. An action in a tenant other than the default one names it in the
+     * details ({@value #TENANT}), so each tenant's admins read their own trail.
+     */
     public synchronized AuditEntry append(String action, String actor, String target, Map<String, Object> details) {
+        Map<String, Object> all = details == null ? new LinkedHashMap<>() : new LinkedHashMap<>(details);
+        Tenants.inScope().filter(tenant -> !Tenants.DEFAULT.equals(tenant)).ifPresent(t -> all.put(TENANT, t));
         AuditEntry unsigned = new AuditEntry(seq + 1, clock.instant(), action, actor, target,
-                details == null || details.isEmpty() ? null : new LinkedHashMap<>(details), last, null);
+                all.isEmpty() ? null : all, last, null);
         AuditEntry entry = new AuditEntry(unsigned.seq(), unsigned.at(), action, actor, target, unsigned.details(),
                 last, mac(unsigned));
         try {
@@ -82,6 +91,20 @@ public class AuditLog {
     /** Entries after {@code afterSeq}, oldest first, at most {@code limit}. */
     public List<AuditEntry> entries(long afterSeq, int limit) {
         return read().stream().filter(e -> e.seq() > afterSeq).limit(limit).toList();
+    }
+
+    /**
+     * The entries of one tenant after {@code afterSeq}, oldest first, at most {@code limit}: the default tenant's
+     * include what concerns the whole hub (its starts).
+     */
+    public List<AuditEntry> entries(String tenant, long afterSeq, int limit) {
+        return read().stream().filter(e -> e.seq() > afterSeq).filter(e -> tenant.equals(tenantOf(e)))
+                .limit(limit).toList();
+    }
+
+    private static String tenantOf(AuditEntry entry) {
+        Object tenant = entry.details() == null ? null : entry.details().get(TENANT);
+        return Tenants.orDefault(tenant == null ? null : tenant.toString());
     }
 
     /** The chain recomputed from the first entry: where it breaks, if it does. */

@@ -3,6 +3,7 @@ package io.contexthub.deadletter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads the dead letters where the bus keeps them ({@code <hub.data-dir>/deadletters/} on the spool, topic
@@ -11,7 +12,12 @@ import java.util.Optional;
 public interface DeadLetterStore {
 
     /** The newest dead letters first, at most {@code limit}, without redriven ones. */
-    List<JsonNode> list(int limit);
+    default List<JsonNode> list(int limit) {
+        return list(limit, letter -> true);
+    }
+
+    /** The newest dead letters that {@code keep} accepts, at most {@code limit}, without redriven ones. */
+    List<JsonNode> list(int limit, Predicate<JsonNode> keep);
 
     Optional<JsonNode> get(String id);
 

@@ -61,6 +61,7 @@ public class DeadLettersApi {
         for (JsonNode letter : store.list(max)) {
             ObjectNode summary = letters.addObject();
             summary.put("id", letter.path("id").asText());
+            summary.put("tenant", TenantDeadLetters.tenantOf(letter));
             summary.put("failedAt", letter.path("failedAt").asText());
             summary.put("stage", letter.path("stage").asText());
             summary.put("route", letter.path("route").asText());

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,8 +55,8 @@ public class KafkaDeadLetters implements DeadLetterStore, AutoCloseable {
     }
 
     @Override
-    public List<JsonNode> list(int limit) {
-        List<JsonNode> letters = new ArrayList<>(read().values());
+    public List<JsonNode> list(int limit, Predicate<JsonNode> keep) {
+        List<JsonNode> letters = new ArrayList<>(read().values().stream().filter(keep).toList());
         letters.sort(Comparator.comparing((JsonNode letter) -> letter.path("id").asText()).reversed());
         return letters.subList(0, Math.min(limit, letters.size()));
     }

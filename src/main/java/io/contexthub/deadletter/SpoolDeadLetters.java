@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -27,15 +28,21 @@ public class SpoolDeadLetters implements DeadLetterStore {
     }
 
     @Override
-    public List<JsonNode> list(int limit) {
+    public List<JsonNode> list(int limit, Predicate<JsonNode> keep) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         List<JsonNode> letters = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> ID.matcher(name(f)).matches())
-                    .sorted(Comparator.comparing(SpoolDeadLetters::name).reversed()).limit(limit).toList()) {
-                letters.add(mapper.readTree(file.toFile()));
+                    .sorted(Comparator.comparing(SpoolDeadLetters::name).reversed()).toList()) {
+                if (letters.size() >= limit) {
+                    break;
+                }
+                JsonNode letter = readIfPresent(file);
+                if (letter != null && keep.test(letter)) {
+                    letters.add(letter);
+                }
             }
         } catch (IOException e) {
             throw new TransientFailureException("cannot read the dead letters in " + dir + ": " + e.getMessage(), e);
@@ -71,6 +78,15 @@ public class SpoolDeadLetters implements DeadLetterStore {
     @Override
     public void erased(String id) {
         redriven(id);
+    }
+
+    /** A letter redriven or erased while the list was read is simply not listed. */
+    private JsonNode readIfPresent(Path file) throws IOException {
+        try {
+            return mapper.readTree(file.toFile());
+        } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+            return null;
+        }
     }
 
     /** Only well-formed ids map to a file: an id from a request never reaches outside the directory. */

@@ -3,6 +3,8 @@ package io.contexthub.identity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.HubProperties;
 import io.contexthub.store.opensearch.OpenSearchProperties;
+import io.contexthub.tenant.TenantBound;
+import io.contexthub.tenant.Tenants;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -14,14 +16,17 @@ public class IdentityConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "hub.store", havingValue = "lucene", matchIfMissing = true)
-    public IdentityTable luceneIdentityTable(HubProperties hub, ObjectMapper mapper) {
-        return new LuceneIdentityTable(hub.dataDir().resolve("identity"), mapper);
+    public IdentityTable luceneIdentityTable(HubProperties hub, ObjectMapper mapper, Tenants tenants) {
+        return new TenantBound<>(tenants, tenant -> (IdentityTable) new LuceneIdentityTable(
+                Tenants.dataDir(hub.dataDir(), tenant).resolve("identity"), mapper)).proxy(IdentityTable.class);
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "hub.store", havingValue = "opensearch")
-    public IdentityTable openSearchIdentityTable(OpenSearchProperties properties, ObjectMapper mapper) {
-        return new OpenSearchIdentityTable(properties, mapper);
+    public IdentityTable openSearchIdentityTable(OpenSearchProperties properties, ObjectMapper mapper,
+                                                 Tenants tenants) {
+        return new TenantBound<>(tenants, tenant -> (IdentityTable) new OpenSearchIdentityTable(
+                properties.forTenant(tenant), mapper)).proxy(IdentityTable.class);
     }
 
     @Bean

@@ -1,10 +1,13 @@
 package io.contexthub.identity;
 
 import io.contexthub.mapping.CanonicalDocument;
+import io.contexthub.pipeline.MappedEnvelope;
 import io.contexthub.pipeline.PreparedBatch;
 import io.contexthub.store.ContextStore;
+import io.contexthub.tenant.Tenants;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -21,15 +24,24 @@ public class IdentityLinker {
     private final IdentityGraph graph;
     private final IdentityKeys keys;
 
-    public IdentityLinker(ContextStore store, IdentityGraph graph, IdentityKeys keys) {
+    private final Tenants tenants;
+
+    public IdentityLinker(ContextStore store, IdentityGraph graph, IdentityKeys keys, Tenants tenants) {
+        this.tenants = tenants;
         this.store = store;
         this.graph = graph;
         this.keys = keys;
     }
 
     public PreparedBatch link(PreparedBatch batch) {
+        batch.byTenant().forEach((tenant, mapped) -> tenants.run(tenant, () -> link(mapped)));
+        return batch;
+    }
+
+    /** One tenant's customers, in its own graph. */
+    private void link(List<MappedEnvelope> mapped) {
         Set<String> customers = new LinkedHashSet<>();
-        batch.mapped().forEach(m -> m.documents().stream().filter(d -> "customer".equals(d.entity()))
+        mapped.forEach(m -> m.documents().stream().filter(d -> "customer".equals(d.entity()))
                 .map(CanonicalDocument::id).forEach(customers::add));
         Map<String, Set<String>> records = new LinkedHashMap<>();
         for (String id : customers) {
@@ -39,6 +51,5 @@ public class IdentityLinker {
             graph.observe(records);
             graph.flush();
         }
-        return batch;
     }
 }

@@ -10,6 +10,7 @@ import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.staging.SourceActivity;
 import io.contexthub.store.DocumentScope;
+import io.contexthub.tenant.Tenants;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -50,9 +51,11 @@ public class ContextTools {
     private final ConnectorsApi connectors;
     private final SourceActivity activity;
     private final ObjectMapper mapper;
+    private final Tenants tenants;
 
     public ContextTools(ContextApi search, CustomerContextApi customers, ConnectorsApi connectors,
-                        SourceActivity activity, ObjectMapper mapper) {
+                        SourceActivity activity, ObjectMapper mapper, Tenants tenants) {
+        this.tenants = tenants;
         this.search = search;
         this.customers = customers;
         this.connectors = connectors;
@@ -109,7 +112,7 @@ public class ContextTools {
             return error("unauthorized: the request carries no authenticated key");
         }
         try {
-            Object result = call.apply(args, caller.scope());
+            Object result = tenants.in(caller.tenant(), () -> call.apply(args, caller.scope()));
             String text = result instanceof String compact ? compact : mapper.writeValueAsString(result);
             return McpSchema.CallToolResult.builder().addTextContent(text).isError(false).build();
         } catch (RequestRejectedException rejected) {

@@ -16,6 +16,8 @@ import io.contexthub.store.FilterFields;
 import io.contexthub.store.StoredEmbedding;
 import io.contexthub.store.UpsertResult;
 import io.contexthub.suppression.Suppressions;
+import io.contexthub.tenant.TenantQuotas;
+import io.contexthub.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,10 +52,14 @@ public class CanonicalPipeline {
     private final ContextStore store;
     private final MeterRegistry meters;
     private final Suppressions suppressions;
+    private final Tenants tenants;
+    private final TenantQuotas quotas;
 
     public CanonicalPipeline(EnvelopeCodec codec, MappingRunner mappings, CanonicalSchemas schemas,
                              EmbeddingText embeddingText, Embedder embedder, ContextStore store,
-                             MeterRegistry meters, Suppressions suppressions) {
+                             MeterRegistry meters, Suppressions suppressions, Tenants tenants, TenantQuotas quotas) {
+        this.tenants = tenants;
+        this.quotas = quotas;
         this.suppressions = suppressions;
         this.codec = codec;
         this.mappings = mappings;
@@ -66,11 +72,16 @@ public class CanonicalPipeline {
 
     public MappedEnvelope map(byte[] stagedEnvelope) {
         var envelope = codec.decode(stagedEnvelope);
-        return new MappedEnvelope(stagedEnvelope, envelope, mappings.map(envelope));
+        if (!tenants.exists(envelope.tenant())) {
+            throw new PermanentFailureException("envelope " + envelope.id() + " belongs to tenant '" + envelope.tenant()
+                    + "', which this hub does not configure (hub.tenants." + envelope.tenant() + ")");
+        }
+        return new MappedEnvelope(stagedEnvelope, envelope, tenants.in(envelope.tenant(),
+                () -> mappings.map(envelope)));
     }
 
     public MappedEnvelope validate(MappedEnvelope mapped) {
-        suppress(mapped);
+        tenants.run(mapped.envelope().tenant(), () -> suppress(mapped));
         for (CanonicalDocument document : List.copyOf(mapped.documents())) {
             List<String> violations = schemas.violations(document.entity(), document.json());
             if (!violations.isEmpty()) {
@@ -117,35 +128,50 @@ public class CanonicalPipeline {
      * found earlier join them, so the route dead-letters everything in one place after the write.
      */
     public PreparedBatch publish(PreparedBatch batch) {
-        List<Pending> pending = newestOfEach(batch);
-        UpsertResult result = pending.isEmpty() ? UpsertResult.EMPTY : write(pending);
-        List<CanonicalDocument> documents = pending.stream().map(Pending::document).toList();
-        Map<String, String> sources = new HashMap<>();
-        documents.forEach(d -> sources.put(d.id(), d.source()));
-        count("hub.documents.written", result.written().stream().map(sources::get).toList());
-        count("hub.documents.stale", result.stale().stream().map(sources::get).toList());
-
         int refusedOutright = batch.rejections().size();
-        for (MappedEnvelope mapped : batch.mapped()) {
-            List<String> refusedByStore = mapped.documents().stream()
-                    .filter(d -> result.rejected().containsKey(d.id()))
-                    .map(d -> d.id() + ": " + result.rejected().get(d.id()))
-                    .toList();
-            if (!refusedByStore.isEmpty()) {
-                List<String> reasons = new ArrayList<>(mapped.rejections());
-                reasons.add("the context store refused " + String.join("; ", refusedByStore));
-                batch.add(new Rejection(mapped.staged(), Stage.PUBLISH.text(), PUBLISH_ROUTE, "store refused",
-                        String.join(" | ", reasons)));
-            } else if (!mapped.rejections().isEmpty()) {
-                batch.add(new Rejection(mapped.staged(), Stage.VALIDATE.text(), ENVELOPE_ROUTE,
-                        PermanentFailureException.class.getName(), String.join(" | ", mapped.rejections())));
-            }
+        int written = 0;
+        int stale = 0;
+        for (Map.Entry<String, List<MappedEnvelope>> tenant : batch.byTenant().entrySet()) {
+            UpsertResult result = tenants.in(tenant.getKey(), () -> publish(tenant.getKey(), tenant.getValue()));
+            written += result.written().size();
+            stale += result.stale().size();
+            rejectRefused(batch, tenant.getValue(), result);
         }
         meters.summary("hub.batch.envelopes").record(batch.mapped().size() + refusedOutright);
         log.info("batch of {} envelopes: wrote {} documents, skipped {} older than the stored version; "
                         + "{} envelopes go to the dead letters", batch.mapped().size() + refusedOutright,
-                result.written().size(), result.stale().size(), batch.rejections().size());
+                written, stale, batch.rejections().size());
         return batch;
+    }
+
+    /** One tenant's part of the batch, into its store. */
+    private UpsertResult publish(String tenant, List<MappedEnvelope> mapped) {
+        List<Pending> pending = newestOfEach(mapped);
+        UpsertResult result = pending.isEmpty() ? UpsertResult.EMPTY : write(tenant, pending);
+        Map<String, String> sources = new HashMap<>();
+        pending.forEach(p -> sources.put(p.document().id(), p.document().source()));
+        count("hub.documents.written", tenant, result.written().stream().map(sources::get).toList());
+        count("hub.documents.stale", tenant, result.stale().stream().map(sources::get).toList());
+        return result;
+    }
+
+    /** Envelopes with documents the store refused, and those schema validation refused earlier, become rejections. */
+    private static void rejectRefused(PreparedBatch batch, List<MappedEnvelope> mapped, UpsertResult result) {
+        for (MappedEnvelope envelope : mapped) {
+            List<String> refusedByStore = envelope.documents().stream()
+                    .filter(d -> result.rejected().containsKey(d.id()))
+                    .map(d -> d.id() + ": " + result.rejected().get(d.id()))
+                    .toList();
+            if (!refusedByStore.isEmpty()) {
+                List<String> reasons = new ArrayList<>(envelope.rejections());
+                reasons.add("the context store refused " + String.join("; ", refusedByStore));
+                batch.add(new Rejection(envelope.staged(), Stage.PUBLISH.text(), PUBLISH_ROUTE, "store refused",
+                        String.join(" | ", reasons)));
+            } else if (!envelope.rejections().isEmpty()) {
+                batch.add(new Rejection(envelope.staged(), Stage.VALIDATE.text(), ENVELOPE_ROUTE,
+                        PermanentFailureException.class.getName(), String.join(" | ", envelope.rejections())));
+            }
+        }
     }
 
     /** A document on its way to the store: its embedding text, that text's hash, and its vector once known. */
@@ -165,9 +191,9 @@ public class CanonicalPipeline {
      * The same document often appears several times in a batch (a customer behind every message of a conversation):
      * only its newest version is embedded and written, which is what the store would keep. First-seen order.
      */
-    List<Pending> newestOfEach(PreparedBatch batch) {
+    List<Pending> newestOfEach(List<MappedEnvelope> batch) {
         Map<String, Pending> newest = new java.util.LinkedHashMap<>();
-        for (MappedEnvelope mapped : batch.mapped()) {
+        for (MappedEnvelope mapped : batch) {
             for (int i = 0; i < mapped.documents().size(); i++) {
                 CanonicalDocument document = mapped.documents().get(i);
                 String text = mapped.texts().get(i);
@@ -179,9 +205,11 @@ public class CanonicalPipeline {
         return List.copyOf(newest.values());
     }
 
-    private UpsertResult write(List<Pending> pending) {
-        Map<String, StoredEmbedding> stored = store.embeddings(pending.stream()
+    private UpsertResult write(String tenant, List<Pending> candidates) {
+        Map<String, StoredEmbedding> stored = store.embeddings(candidates.stream()
                 .map(p -> new ContextDocumentKey(p.document().entity(), p.document().id())).toList());
+        Map<String, String> overQuota = overQuota(tenant, candidates, stored);
+        List<Pending> pending = candidates.stream().filter(p -> !overQuota.containsKey(p.document().id())).toList();
         List<Pending> ready = new ArrayList<>();
         List<Pending> toEmbed = new ArrayList<>();
         for (Pending p : pending) {
@@ -200,14 +228,53 @@ public class CanonicalPipeline {
         }
         count("hub.embeddings.computed", toEmbed.stream().map(p -> p.document().source()).toList());
         List<ContextDocument> toStore = ready.stream().map(Pending::toStored).toList();
-        return meters.timer("hub.store.write.duration").record(() -> store.upsert(toStore));
+        UpsertResult result = toStore.isEmpty() ? UpsertResult.EMPTY
+                : meters.timer("hub.store.write.duration").record(() -> store.upsert(toStore));
+        if (overQuota.isEmpty()) {
+            return result;
+        }
+        Map<String, String> rejected = new HashMap<>(result.rejected());
+        rejected.putAll(overQuota);
+        return new UpsertResult(result.written(), result.stale(), rejected);
+    }
+
+    /**
+     * The new documents beyond the tenant's {@code max-documents}, with the reason; updates of stored documents are
+     * never refused. The envelopes carrying them are dead-lettered and can be redriven once the quota is raised.
+     */
+    private Map<String, String> overQuota(String tenant, List<Pending> pending, Map<String, StoredEmbedding> stored) {
+        Long max = quotas.maxDocuments(tenant);
+        if (max == null) {
+            return Map.of();
+        }
+        List<Pending> fresh = pending.stream().filter(p -> !stored.containsKey(p.document().id())).toList();
+        long room = Math.max(0, max - store.count(null));
+        Map<String, String> refused = new HashMap<>();
+        for (Pending p : fresh.subList((int) Math.min(room, fresh.size()), fresh.size())) {
+            refused.put(p.document().id(), "tenant " + tenant + " keeps its limit of " + max
+                    + " documents (hub.tenants." + tenant + ".max-documents)");
+        }
+        if (!refused.isEmpty()) {
+            meters.counter("hub.tenant.documents.refused", "tenant", tenant).increment(refused.size());
+        }
+        return refused;
     }
 
     /** Increments a per-source counter once for each entry of {@code sources}. */
     private void count(String meter, List<String> sources) {
+        perSource(sources).forEach((source, n) -> meters.counter(meter, "source", source).increment(n));
+    }
+
+    /** Increments a per-tenant and source counter once for each entry of {@code sources}. */
+    private void count(String meter, String tenant, List<String> sources) {
+        perSource(sources).forEach((source, n) -> meters.counter(meter, "source", source, "tenant", tenant)
+                .increment(n));
+    }
+
+    private static Map<String, Long> perSource(List<String> sources) {
         Map<String, Long> perSource = new HashMap<>();
         sources.forEach(source -> perSource.merge(source, 1L, Long::sum));
-        perSource.forEach((source, n) -> meters.counter(meter, "source", source).increment(n));
+        return perSource;
     }
 
     private String contentHash(String text) {

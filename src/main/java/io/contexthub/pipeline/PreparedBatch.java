@@ -2,7 +2,9 @@ package io.contexthub.pipeline;
 
 import io.contexthub.platform.Rejection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A micro-batch of staged envelopes after each went through {@code process.envelope}: those mapped (possibly with
@@ -21,6 +23,13 @@ public final class PreparedBatch {
     /** Envelopes to dead-letter: refused while mapping, or with documents refused by validation or the store. */
     public List<Rejection> rejections() {
         return rejections;
+    }
+
+    /** The mapped envelopes by tenant, in order: each tenant's documents go to its own store. */
+    public Map<String, List<MappedEnvelope>> byTenant() {
+        Map<String, List<MappedEnvelope>> byTenant = new LinkedHashMap<>();
+        mapped.forEach(m -> byTenant.computeIfAbsent(m.envelope().tenant(), t -> new ArrayList<>()).add(m));
+        return byTenant;
     }
 
     void add(MappedEnvelope envelope) {

@@ -3,6 +3,7 @@ package io.contexthub.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contexthub.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,18 +56,21 @@ public class DeadLetters {
         var now = clock.instant();
         String id = String.format("%013d-%s", now.toEpochMilli(), UUID.randomUUID());
 
+        JsonNode envelope = envelope(rejection.staged());
+        String tenant = Tenants.orDefault(envelope.path("tenant").isTextual() ? envelope.path("tenant").asText() : null);
         ObjectNode record = mapper.createObjectNode();
         record.put("id", id);
+        record.put("tenant", tenant);
         record.put("failedAt", now.toString());
         record.put("stage", rejection.stage());
         record.put("route", rejection.route());
         ObjectNode causeNode = record.putObject("cause");
         causeNode.put("type", rejection.causeType());
         causeNode.put("message", rejection.message());
-        record.set("envelope", envelope(rejection.staged()));
+        record.set("envelope", envelope);
 
         log.warn("dead letter {} at stage {}: {}", id, rejection.stage(), rejection.message());
-        meters.counter("hub.deadletters", "stage", rejection.stage()).increment();
+        meters.counter("hub.deadletters", "stage", rejection.stage(), "tenant", tenant).increment();
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(HubHeaders.FILE_NAME, id + ".json");

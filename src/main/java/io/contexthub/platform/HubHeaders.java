@@ -7,6 +7,8 @@ public final class HubHeaders {
     public static final String STAGE = "hubStage";
     /** Exchange property: the source an ingress route serves (frontapp, hubspot, ...). */
     public static final String SOURCE = "hubSource";
+    /** Exchange property: the tenant a webhook route serves (a route template parameter, never request input). */
+    public static final String TENANT = "hubTenant";
     /** Header: the idempotency key of an inbound event, {@code <source>:<provider event id>}. */
     public static final String IDEMPOTENCY_KEY = "hubIdempotencyKey";
     /** Exchange property: the DeliveryReceipt of a webhook request, filled as its events are staged. */

@@ -7,6 +7,7 @@ import io.contexthub.store.SearchFilters;
 import io.contexthub.store.SearchHit;
 import io.contexthub.store.SearchQuery;
 import io.contexthub.store.Tombstone;
+import io.contexthub.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,8 +38,17 @@ public class Retention {
     private final Clock clock;
     private final MeterRegistry meters;
 
+    private final Tenants tenants;
+
     public Retention(RetentionProperties properties, ContextStore store, DeadLetterStore deadLetterStore, Clock clock,
                      MeterRegistry meters) {
+        this(properties, store, deadLetterStore, clock, meters, Tenants.single());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public Retention(RetentionProperties properties, ContextStore store, DeadLetterStore deadLetterStore, Clock clock,
+                     MeterRegistry meters, Tenants tenants) {
+        this.tenants = tenants;
         if (properties.deadLetters() != null && (properties.deadLetters().isNegative() || properties.deadLetters().isZero())) {
             throw new IllegalStateException("hub.retention.dead-letters must be a positive duration, e.g. 30d");
         }
@@ -58,8 +68,19 @@ public class Retention {
         this.meters = meters;
     }
 
-    /** One pass over every policy; returns how many documents each ({@code source.entity}) deleted. */
+    /**
+     * One pass over every policy in every tenant; returns how many documents each ({@code source.entity}) deleted,
+     * all tenants together.
+     */
     public Map<String, Integer> enforce() {
+        Map<String, Integer> deleted = new TreeMap<>();
+        for (String tenant : tenants.ids()) {
+            tenants.in(tenant, this::enforceInTenant).forEach((what, n) -> deleted.merge(what, n, Integer::sum));
+        }
+        return deleted;
+    }
+
+    private Map<String, Integer> enforceInTenant() {
         Map<String, Integer> deleted = new TreeMap<>();
         Instant now = clock.instant();
         properties.maxAge().forEach((source, entities) -> entities.forEach((entity, age) -> {

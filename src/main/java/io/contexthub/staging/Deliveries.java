@@ -2,6 +2,7 @@ package io.contexthub.staging;
 
 import io.contexthub.platform.HubHeaders;
 import io.contexthub.suppression.Suppressions;
+import io.contexthub.tenant.Tenants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -16,14 +17,19 @@ import org.springframework.stereotype.Component;
 @Component("deliveries")
 public class Deliveries {
 
+    /** Exchange property: the {@link StagedDelivery} being staged. */
+    static final String DELIVERY = "hubStagedDelivery";
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
     private final EnvelopeCodec codec;
     private final DeliveryKeys keys;
     private final SourceActivity activity;
     private final Suppressions suppressions;
+    private final Tenants tenants;
 
-    public Deliveries(EnvelopeCodec codec, DeliveryKeys keys, SourceActivity activity, Suppressions suppressions) {
+    public Deliveries(EnvelopeCodec codec, DeliveryKeys keys, SourceActivity activity, Suppressions suppressions,
+                      Tenants tenants) {
+        this.tenants = tenants;
         this.codec = codec;
         this.keys = keys;
         this.activity = activity;
@@ -35,9 +41,10 @@ public class Deliveries {
      * ({@link Suppressions}), which is decided here, at the edge, before anything about that person is written.
      */
     public StagedDelivery of(Envelope envelope) {
+        boolean suppressed = tenants.in(envelope.tenant(), () -> suppressions.mentionsSuppressed(envelope.payload()));
         return new StagedDelivery(envelope.idempotencyKey(), EnvelopeCodec.fileName(envelope),
-                StagingTopics.inbound(envelope.source()), codec.encode(envelope),
-                suppressions.mentionsSuppressed(envelope.payload()));
+                StagingTopics.inbound(envelope.source()), codec.encode(envelope), suppressed, envelope.tenant(),
+                envelope.source());
     }
 
     public void prepare(Exchange exchange) {
@@ -47,17 +54,18 @@ public class Deliveries {
         message.setHeader(HubHeaders.IDEMPOTENCY_KEY, delivery.idempotencyKey());
         message.setHeader(HubHeaders.FILE_NAME, delivery.fileName());
         message.setHeader(HubHeaders.STAGING_TOPIC, delivery.topic());
-        message.setHeader(HubHeaders.STAGING_KEY, delivery.idempotencyKey());
+        message.setHeader(HubHeaders.STAGING_KEY, delivery.tenantKey());
         message.setHeader(HubHeaders.SUPPRESSED, delivery.suppressed());
+        exchange.setProperty(DELIVERY, delivery);
         message.setBody(delivery.envelope());
     }
 
     /** The event names an erased person: acknowledged to its sender, counted, never written. */
     public void suppressed(Exchange exchange) {
-        String key = key(exchange);
-        suppressions.count(key.substring(0, Math.max(0, key.indexOf(':'))), "ingress");
+        StagedDelivery delivery = delivery(exchange);
+        tenants.run(delivery.tenant(), () -> suppressions.count(delivery.source(), "ingress"));
         exchange.getMessage().setBody(null);
-        receipt(exchange).suppressed(key);
+        receipt(exchange).suppressed(delivery.idempotencyKey());
     }
 
     /**
@@ -69,7 +77,7 @@ public class Deliveries {
         if (Boolean.TRUE.equals(exchange.getProperty(HubHeaders.RESTAGE, Boolean.class))) {
             return false;
         }
-        return keys.seen(key(exchange));
+        return keys.seen(delivery(exchange).tenantKey());
     }
 
     /**
@@ -77,22 +85,23 @@ public class Deliveries {
      * that cannot be written does not undo the staging; the event is staged and its retry may stage it again.
      */
     public void staged(Exchange exchange) {
-        String key = key(exchange);
+        StagedDelivery delivery = delivery(exchange);
         try {
-            keys.remember(key);
+            keys.remember(delivery.tenantKey());
         } catch (RuntimeException e) {
-            log.warn("event {} is staged but its delivery key could not be recorded: {}", key, e.getMessage());
+            log.warn("event {} is staged but its delivery key could not be recorded: {}", delivery.tenantKey(),
+                    e.getMessage());
         }
-        activity.staged(key.substring(0, Math.max(0, key.indexOf(':'))));
-        receipt(exchange).staged(key);
+        activity.staged(delivery.tenant(), delivery.source());
+        receipt(exchange).staged(delivery.idempotencyKey());
     }
 
-    private static String key(Exchange exchange) {
-        return exchange.getMessage().getHeader(HubHeaders.IDEMPOTENCY_KEY, String.class);
+    private static StagedDelivery delivery(Exchange exchange) {
+        return exchange.getProperty(DELIVERY, StagedDelivery.class);
     }
 
     public void duplicate(Exchange exchange) {
-        receipt(exchange).duplicate(key(exchange));
+        receipt(exchange).duplicate(delivery(exchange).idempotencyKey());
     }
 
     private static DeliveryReceipt receipt(Exchange exchange) {

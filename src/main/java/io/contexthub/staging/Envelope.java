@@ -1,6 +1,7 @@
 package io.contexthub.staging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contexthub.tenant.Tenants;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,8 @@ import java.time.Instant;
  * @param idempotencyKey {@code <source>:<provider event id>}
  * @param verified       whether the provider's signature was verified
  * @param payload        the provider's payload, as received
+ * @param tenant         the tenant it belongs to; envelopes staged before tenants existed name none and belong to
+ *                       the default tenant
  */
 public record Envelope(
         String id,
@@ -24,5 +27,21 @@ public record Envelope(
         Instant receivedAt,
         String idempotencyKey,
         boolean verified,
-        JsonNode payload) {
+        JsonNode payload,
+        String tenant) {
+
+    public Envelope {
+        tenant = Tenants.orDefault(tenant);
+    }
+
+    /** An envelope of the default tenant. */
+    public Envelope(String id, String source, String stream, String type, Instant receivedAt, String idempotencyKey,
+                    boolean verified, JsonNode payload) {
+        this(id, source, stream, type, receivedAt, idempotencyKey, verified, payload, Tenants.DEFAULT);
+    }
+
+    /** The key that is unique across tenants, for duplicate checks and the bus's partitioning. */
+    public String tenantKey() {
+        return Tenants.qualify(tenant, idempotencyKey);
+    }
 }

@@ -3,6 +3,7 @@ package io.contexthub.staging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.tenant.Tenants;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.UUID;
@@ -22,10 +23,15 @@ public class EnvelopeCodec {
 
     public Envelope create(String source, String stream, String type, String eventId,
                            boolean verified, JsonNode payload) {
+        return create(Tenants.DEFAULT, source, stream, type, eventId, verified, payload);
+    }
+
+    public Envelope create(String tenant, String source, String stream, String type, String eventId,
+                           boolean verified, JsonNode payload) {
         var now = clock.instant();
         // Zero-padded millis first: spool files sort by name in arrival order.
         String id = String.format("%013d-%s", now.toEpochMilli(), UUID.randomUUID());
-        return new Envelope(id, source, stream, type, now, source + ":" + eventId, verified, payload);
+        return new Envelope(id, source, stream, type, now, source + ":" + eventId, verified, payload, tenant);
     }
 
     public byte[] encode(Envelope envelope) {

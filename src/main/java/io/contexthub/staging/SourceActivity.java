@@ -1,5 +1,7 @@
 package io.contexthub.staging;
 
+import io.contexthub.tenant.Tenants;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -16,22 +18,26 @@ import org.springframework.stereotype.Component;
 public class SourceActivity {
 
     private final Clock clock;
-    private final Map<String, Instant> lastStaged = new ConcurrentHashMap<>();
+    private final Tenants tenants;
+    /** By tenant, then source. */
+    private final Map<String, Map<String, Instant>> lastStaged = new ConcurrentHashMap<>();
 
-    public SourceActivity(Clock clock) {
+    public SourceActivity(Clock clock, Tenants tenants) {
         this.clock = clock;
+        this.tenants = tenants;
     }
 
-    void staged(String source) {
-        lastStaged.put(source, clock.instant());
+    void staged(String tenant, String source) {
+        lastStaged.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>()).put(source, clock.instant());
     }
 
+    /** When the current tenant's {@code source} last delivered something here. */
     public Optional<Instant> lastStaged(String source) {
-        return Optional.ofNullable(lastStaged.get(source));
+        return Optional.ofNullable(all().get(source));
     }
 
-    /** Every source this instance staged something from, with when it last did, by name. */
+    /** Every source this instance staged something from for the current tenant, with when it last did, by name. */
     public Map<String, Instant> all() {
-        return new java.util.TreeMap<>(lastStaged);
+        return new java.util.TreeMap<>(lastStaged.getOrDefault(tenants.current(), Map.of()));
     }
 }

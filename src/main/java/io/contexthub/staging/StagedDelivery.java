@@ -1,5 +1,7 @@
 package io.contexthub.staging;
 
+import io.contexthub.tenant.Tenants;
+
 /**
  * One verified provider event ready to stage: the envelope bytes and what the staging write and the duplicate
  * check need to know about them.
@@ -9,11 +11,14 @@ package io.contexthub.staging;
  * @param topic          the Kafka topic, {@code hub.inbound.<source>}
  * @param envelope       the encoded envelope
  * @param suppressed     the event names a person who was erased: it is acknowledged, counted and not staged
+ * @param tenant         the tenant it belongs to
+ * @param source         the source it came from
  */
 public record StagedDelivery(String idempotencyKey, String fileName, String topic, byte[] envelope,
-                             boolean suppressed) {
+                             boolean suppressed, String tenant, String source) {
 
-    public StagedDelivery(String idempotencyKey, String fileName, String topic, byte[] envelope) {
-        this(idempotencyKey, fileName, topic, envelope, false);
+    /** The key that is unique across tenants: what the duplicate check remembers and the bus partitions by. */
+    public String tenantKey() {
+        return Tenants.qualify(tenant, idempotencyKey);
     }
 }

@@ -1,6 +1,8 @@
 package io.contexthub.store;
 
 import io.contexthub.platform.HubProperties;
+import io.contexthub.tenant.TenantBound;
+import io.contexthub.tenant.Tenants;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +14,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
 
-    /** The embedded store under {@code <hub.data-dir>/index}. */
+    /** The embedded store: a Lucene index per tenant, under {@code <hub.data-dir>/index} for the default one. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "hub.store", havingValue = "lucene", matchIfMissing = true)
-    public LuceneContextStore luceneContextStore(HubProperties hub) {
-        return new LuceneContextStore(hub.dataDir().resolve("index"));
+    public ContextStore luceneContextStore(HubProperties hub, Tenants tenants) {
+        return new TenantBound<>(tenants, tenant -> new LuceneContextStore(
+                Tenants.dataDir(hub.dataDir(), tenant).resolve("index"))).proxy(ContextStore.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.contexthub.subject;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.contexthub.tenant.Tenants;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,15 @@ import java.util.Map;
  * @param removed     what was removed, by the same places
  * @param pending     while running: the documents ({@code type:id}), customer records (identity) and dead letters
  *                    still to remove
+ * @param tenant      the tenant it erases in (jobs from before tenants: the default one)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ErasureJob(String id, String state, Instant requestedAt, Instant finishedAt,
-                         Map<String, Integer> found, Map<String, Integer> removed, Pending pending) {
+                         Map<String, Integer> found, Map<String, Integer> removed, Pending pending, String tenant) {
+
+    public ErasureJob {
+        tenant = Tenants.orDefault(tenant);
+    }
 
     static final String RUNNING = "running";
     static final String DONE = "done";

@@ -6,6 +6,7 @@ import io.contexthub.identity.IdentityGraph;
 import io.contexthub.store.ContextStore;
 import io.contexthub.store.Tombstone;
 import io.contexthub.suppression.Suppressions;
+import io.contexthub.tenant.Tenants;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -45,6 +46,7 @@ public class Erasures {
     private final ErasureStore jobs;
     private final AuditLog audit;
     private final Clock clock;
+    private final Tenants tenants;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "erasure");
         thread.setDaemon(true);
@@ -52,7 +54,8 @@ public class Erasures {
     });
 
     public Erasures(ContextStore store, Subjects subjects, IdentityGraph identity, DeadLetterStore deadLetters,
-                    Suppressions suppressions, ErasureStore jobs, AuditLog audit, Clock clock) {
+                    Suppressions suppressions, ErasureStore jobs, AuditLog audit, Clock clock, Tenants tenants) {
+        this.tenants = tenants;
         this.audit = audit;
         this.store = store;
         this.subjects = subjects;
@@ -84,7 +87,7 @@ public class Erasures {
         removed.put("suppressedIdentifiers", suppressed);
         ErasureJob job = new ErasureJob("era_" + HexFormat.of().formatHex(uuid()), ErasureJob.RUNNING,
                 clock.instant(), null, found, removed, new ErasureJob.Pending(List.copyOf(documents),
-                List.copyOf(customers), letters));
+                List.copyOf(customers), letters), tenants.current());
         jobs.put(job);
         audit.append("erasure.requested", actor, job.id(), Map.copyOf(found));
         log.info("erasure {} requested: {} documents, {} customer records, {} dead letters; {} identifiers suppressed",
@@ -102,7 +105,12 @@ public class Erasures {
         }
     }
 
+    /** Runs on the erasure thread, in the job's tenant. */
     private void run(ErasureJob job) {
+        tenants.run(job.tenant(), () -> runInTenant(job));
+    }
+
+    private void runInTenant(ErasureJob job) {
         try {
             Map<String, Integer> removed = new TreeMap<>(job.removed());
             Tombstone.Deletion deletion = new Tombstone.Deletion("erasure:" + job.id(), "erasure", clock.instant());
@@ -115,14 +123,15 @@ public class Erasures {
             store.expungeDeleted();
             ErasureJob.Pending rest = new ErasureJob.Pending(List.of(), job.pending().customers(),
                     job.pending().deadLetters());
-            jobs.put(new ErasureJob(job.id(), job.state(), job.requestedAt(), null, job.found(), removed, rest));
+            jobs.put(new ErasureJob(job.id(), job.state(), job.requestedAt(), null, job.found(), removed, rest,
+                    job.tenant()));
             removed.put("identityRows", identity.forget(job.pending().customers()));
             for (String letter : job.pending().deadLetters()) {
                 deadLetters.erased(letter);
                 removed.merge("deadLetters", 1, Integer::sum);
             }
             ErasureJob done = new ErasureJob(job.id(), ErasureJob.DONE, job.requestedAt(), clock.instant(),
-                    job.found(), removed, null);
+                    job.found(), removed, null, job.tenant());
             jobs.put(done);
             audit.append("erasure.done", "hub", job.id(), Map.copyOf(removed));
             log.info("erasure {} done: removed {}", job.id(), removed);
@@ -146,6 +155,6 @@ public class Erasures {
     /** The job as the API shows it: what was found and removed where, never what is still to remove. */
     public static ErasureJob shown(ErasureJob job) {
         return new ErasureJob(job.id(), job.state(), job.requestedAt(), job.finishedAt(), job.found(), job.removed(),
-                null);
+                null, job.tenant());
     }
 }

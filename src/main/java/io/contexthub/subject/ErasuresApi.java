@@ -6,6 +6,7 @@ import io.contexthub.access.Grants;
 import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.JsonRequests;
 import io.contexthub.platform.RequestRejectedException;
+import io.contexthub.tenant.Tenants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,10 @@ public class ErasuresApi {
     private final Erasures erasures;
     private final ErasureStore jobs;
     private final ObjectMapper mapper;
+    private final Tenants tenants;
 
-    public ErasuresApi(Erasures erasures, ErasureStore jobs, ObjectMapper mapper) {
+    public ErasuresApi(Erasures erasures, ErasureStore jobs, ObjectMapper mapper, Tenants tenants) {
+        this.tenants = tenants;
         this.erasures = erasures;
         this.jobs = jobs;
         this.mapper = mapper;
@@ -43,8 +46,9 @@ public class ErasuresApi {
     }
 
     public void get(Exchange exchange, @Header("id") String id) {
-        ErasureJob job = jobs.get(id).orElseThrow(() -> RequestRejectedException.notFound("unknown_erasure",
-                "no erasure " + id));
+        // another tenant's erasure is, to this tenant, one that does not exist
+        ErasureJob job = jobs.get(id).filter(j -> j.tenant().equals(tenants.current()))
+                .orElseThrow(() -> RequestRejectedException.notFound("unknown_erasure", "no erasure " + id));
         HttpReplies.json(exchange, 200, mapper.valueToTree(Erasures.shown(job)));
     }
 }

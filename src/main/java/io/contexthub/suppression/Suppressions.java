@@ -5,6 +5,7 @@ import io.contexthub.platform.Hmac;
 import io.contexthub.platform.HubProperties;
 import io.contexthub.platform.LocalKeys;
 import io.contexthub.store.Identifiers;
+import io.contexthub.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -33,10 +34,12 @@ public class Suppressions {
     private final SuppressionList list;
     private final byte[] key;
     private final MeterRegistry meters;
+    private final Tenants tenants;
 
     public Suppressions(SuppressionProperties properties, HubProperties hub, SuppressionList list,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, Tenants tenants) {
         this.list = list;
+        this.tenants = tenants;
         this.key = properties.suppressionKey() != null
                 ? properties.suppressionKey().reveal().getBytes(StandardCharsets.UTF_8)
                 : LocalKeys.readOrCreate(hub.dataDir().resolve("privacy").resolve("suppression.key"));
@@ -47,9 +50,16 @@ public class Suppressions {
         }
     }
 
-    /** The keyed hash of an identifier, normalised first. */
+    /**
+     * The keyed hash of an identifier, normalised first, for the current tenant: one list holds every tenant's
+     * suppressions, and a person erased in one tenant is not suppressed in another (the default tenant hashes the
+     * identifier alone, as a hub without tenants always did).
+     */
     public String hash(String identifier) {
-        return Hmac.sha256Hex(key, Identifiers.normalise(identifier).getBytes(StandardCharsets.UTF_8));
+        String tenant = tenants.current();
+        String normalised = Identifiers.normalise(identifier);
+        String keyed = Tenants.DEFAULT.equals(tenant) ? normalised : tenant + "\n" + normalised;
+        return Hmac.sha256Hex(key, keyed.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Suppresses identifiers durably; returns how many were not suppressed before. */
@@ -80,8 +90,8 @@ public class Suppressions {
     }
 
     public void count(String source, String stage) {
-        meters.counter("hub.privacy.suppressed", "source", source == null ? "unknown" : source, "stage", stage)
-                .increment();
+        meters.counter("hub.privacy.suppressed", "source", source == null ? "unknown" : source, "stage", stage,
+                "tenant", tenants.current()).increment();
     }
 
     private static void collect(JsonNode node, Set<String> candidates) {

@@ -6,6 +6,8 @@ import io.contexthub.staging.Deliveries;
 import io.contexthub.staging.DeliveryReceipt;
 import io.contexthub.staging.EnvelopeCodec;
 import io.contexthub.staging.StagedDelivery;
+import io.contexthub.tenant.TenantQuotas;
+import io.contexthub.tenant.Tenants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.apache.camel.processor.ThrottlerRejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,36 +33,57 @@ public class WebhookIngress {
     public static final String EVENTS = "hubWebhookEvents";
     private static final Logger log = LoggerFactory.getLogger(WebhookIngress.class);
 
-    private final Map<String, WebhookSource> sources;
+    /** By tenant, then name. */
+    private final Map<String, Map<String, WebhookSource>> sources = new java.util.TreeMap<>();
     private final EnvelopeCodec codec;
+    private final TenantQuotas quotas;
     private final Deliveries deliveries;
     private final WebhookResponses responses;
     private final long maxBodyBytes;
 
     public WebhookIngress(List<WebhookSource> sources, List<WebhookSourceGroup> groups, EnvelopeCodec codec,
-                          Deliveries deliveries, WebhookResponses responses, WebhookProperties properties) {
-        this.sources = Stream.concat(sources.stream(), groups.stream().flatMap(g -> g.sources().stream()))
-                .collect(Collectors.toMap(WebhookSource::name, Function.identity(), (a, b) -> {
-                    throw new IllegalStateException("two webhook sources are named " + a.name());
-                }));
+                          Deliveries deliveries, WebhookResponses responses, WebhookProperties properties,
+                          Tenants tenants, TenantWebhookSources tenantSources, TenantQuotas quotas) {
+        this.sources.put(Tenants.DEFAULT, byName(Stream.concat(sources.stream(),
+                groups.stream().flatMap(g -> g.sources().stream()))));
+        tenants.configured().forEach(tenant -> this.sources.put(tenant, byName(tenantSources.of(tenant).stream())));
         this.codec = codec;
         this.deliveries = deliveries;
         this.responses = responses;
+        this.quotas = quotas;
         this.maxBodyBytes = properties.maxBodySize().toBytes();
-        this.sources.values().stream().filter(s -> !s.configured()).forEach(s -> log.warn(
+        this.sources.get(Tenants.DEFAULT).values().stream().filter(s -> !s.configured()).forEach(s -> log.warn(
                 "webhook source {} has no secret configured (hub.webhooks.{}.secret): its endpoint refuses "
                         + "every request", s.name(), s.name()));
+    }
+
+    private static Map<String, WebhookSource> byName(Stream<WebhookSource> sources) {
+        return sources.collect(Collectors.toMap(WebhookSource::name, Function.identity(), (a, b) -> {
+            throw new IllegalStateException("two webhook sources are named " + a.name());
+        }));
+    }
+
+    /** Every tenant's source names, for the routes (the default tenant's under {@link Tenants#DEFAULT}). */
+    Map<String, java.util.Set<String>> names() {
+        Map<String, java.util.Set<String>> names = new java.util.TreeMap<>();
+        sources.forEach((tenant, own) -> names.put(tenant, new java.util.TreeSet<>(own.keySet())));
+        return names;
     }
 
     /**
      * Verifies and interprets the request; leaves either a handshake reply or, as the body, the deliveries to stage
      * (one per provider event) with an empty {@link DeliveryReceipt} beside them.
      */
-    public void receive(Exchange exchange, String sourceName) {
-        WebhookSource source = sources.get(sourceName);
+    public void receive(Exchange exchange, String sourceName, String tenant) {
+        WebhookSource source = sources.getOrDefault(tenant, Map.of()).get(sourceName);
         if (source == null || !source.configured()) {
             throw new RequestRejectedException(404, "unknown_source",
-                    "no webhook source named '" + sourceName + "' is configured");
+                    "no webhook source named '" + sourceName + "' is configured"
+                            + (Tenants.DEFAULT.equals(tenant) ? "" : " for tenant " + tenant));
+        }
+        if (!quotas.acquire(tenant, TenantQuotas.Kind.WEBHOOK).isZero()) {
+            throw new ThrottlerRejectedExecutionException("tenant " + tenant + " is over its "
+                    + "hub.tenants." + tenant + ".webhook-requests-per-second");
         }
         Message message = exchange.getMessage();
         byte[] body = rawBody(message);
@@ -80,8 +104,8 @@ public class WebhookIngress {
         }
         List<StagedDelivery> staged = new ArrayList<>();
         for (WebhookOutcome.Event event : events) {
-            staged.add(deliveries.of(codec.create(source.name(), event.stream(), event.type(), event.eventId(),
-                    true, event.payload())));
+            staged.add(deliveries.of(codec.create(tenant, source.name(), event.stream(), event.type(),
+                    event.eventId(), true, event.payload())));
         }
         message.removeHeaders("*");
         message.setBody(staged);

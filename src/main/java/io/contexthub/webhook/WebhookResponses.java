@@ -8,6 +8,7 @@ import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.HubHeaders;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.staging.DeliveryReceipt;
+import io.contexthub.tenant.Tenants;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -73,7 +74,9 @@ public class WebhookResponses {
     private void followUp(Exchange exchange, DeliveryReceipt receipt) {
         String source = exchange.getProperty(HubHeaders.SOURCE, String.class);
         List<WebhookOutcome.Event> events = exchange.getProperty(WebhookIngress.EVENTS, List.class);
-        if (events == null) {
+        // A follow-up calls the provider's API with the sync credentials, which are the default tenant's.
+        if (events == null || !Tenants.DEFAULT.equals(exchange.getProperty(HubHeaders.TENANT, Tenants.DEFAULT,
+                String.class))) {
             return;
         }
         List<WebhookOutcome.Event> staged = events.stream()

@@ -40,7 +40,7 @@ class ApiKeysTest {
     @Test
     void aKeyIsKeptOnlyAsASaltedHashAndSurvivesARestart() throws Exception {
         ApiKeys.Issued issued = keys().create("agent", "ops", Role.READER,
-                new DocumentScope(Set.of("event"), Set.of("frontapp")), NOW.plus(Duration.ofDays(1)), null);
+                new DocumentScope(Set.of("event"), Set.of("frontapp")), NOW.plus(Duration.ofDays(1)), null, "default");
         assertThat(issued.token()).matches("chk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}");
 
         Path file = data.resolve("access/keys.json");
@@ -59,7 +59,7 @@ class ApiKeysTest {
     @Test
     void aWrongSecretAnUnknownIdAndAnythingElseAreRefusedAlike() {
         ApiKeys keys = keys();
-        String token = keys.create("agent", "ops", Role.ADMIN, DocumentScope.ALL, NOW.plusSeconds(60), null).token();
+        String token = keys.create("agent", "ops", Role.ADMIN, DocumentScope.ALL, NOW.plusSeconds(60), null, "default").token();
         String wrongSecret = token.substring(0, 21) + "B".repeat(43);
         String unknownId = "chk_" + "f".repeat(16) + token.substring(20);
         for (String bad : new String[] {wrongSecret, unknownId, "chk_", token + "x"}) {
@@ -71,7 +71,7 @@ class ApiKeysTest {
     @Test
     void anExpiredKeyIsRefusedSayingSo() {
         ApiKeys keys = keys();
-        String token = keys.create("agent", "ops", Role.READER, DocumentScope.ALL, NOW.plusSeconds(60), null).token();
+        String token = keys.create("agent", "ops", Role.READER, DocumentScope.ALL, NOW.plusSeconds(60), null, "default").token();
         assertThat(keys.authenticate(token).role()).isEqualTo(Role.READER);
         String id = token.substring(4, 20);
         assertThat(meters.get("hub.access.key.expires").tag("key", "key:" + id).gauge().value()).isEqualTo(60.0);
@@ -83,7 +83,8 @@ class ApiKeysTest {
     @Test
     void rotationIssuesANewSecretAndKeepsTheOldOneOnlyForTheGracePeriod() {
         ApiKeys keys = keys();
-        ApiKeys.Issued first = keys.create("agent", "ops", Role.OPERATOR, DocumentScope.ALL, NOW.plusSeconds(3600), null);
+        ApiKeys.Issued first = keys.create("agent", "ops", Role.OPERATOR, DocumentScope.ALL, NOW.plusSeconds(3600), null,
+                "default");
         ApiKeys.Issued second = keys.rotate(first.key().id(), Duration.ofMinutes(10));
         assertThat(second.key().id()).isEqualTo(first.key().id());
         assertThat(second.token()).isNotEqualTo(first.token());
@@ -102,7 +103,8 @@ class ApiKeysTest {
     @Test
     void aRevokedKeyIsRefusedFromThenOnAndCannotBeRotatedBackToLife() {
         ApiKeys keys = keys();
-        ApiKeys.Issued issued = keys.create("agent", "ops", Role.ADMIN, DocumentScope.ALL, NOW.plusSeconds(3600), null);
+        ApiKeys.Issued issued = keys.create("agent", "ops", Role.ADMIN, DocumentScope.ALL, NOW.plusSeconds(3600), null,
+                "default");
         assertThat(meters.find("hub.access.key.expires").tag("key", "key:" + issued.key().id()).gauge()).isNotNull();
         keys.revoke(issued.key().id());
         assertThat(meters.find("hub.access.key.expires").tag("key", "key:" + issued.key().id()).gauge()).isNull();

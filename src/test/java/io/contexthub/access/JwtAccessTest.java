@@ -136,7 +136,7 @@ class JwtAccessTest {
     @Test
     void anUnreachableIdentityProviderIsA503NotA401() throws Exception {
         JwtGrants grants = new JwtGrants(new AccessProperties.Jwt(URI.create(ISSUER),
-                URI.create("http://127.0.0.1:9/jwks.json"), null, "hub_role", "hub_sources", "hub_types"));
+                URI.create("http://127.0.0.1:9/jwks.json"), null, "hub_role", "hub_sources", "hub_types", "hub_tenant"));
         String token = token(SIGNING, claims -> claims.claim("hub_role", "admin"));
         assertThatThrownBy(() -> grants.authenticate(new BearerTokenAuthenticationToken(token)))
                 .isInstanceOfSatisfying(IdentityProviderUnavailableException.class, unavailable -> {

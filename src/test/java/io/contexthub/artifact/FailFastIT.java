@@ -50,4 +50,14 @@ class FailFastIT {
             assertThat(hub.log()).contains("hub.embedding.model-dir=").contains("must contain model.onnx");
         }
     }
+
+    @Test
+    void aTenantThatCannotBeOneStopsTheHubNamingTheSetting() {
+        try (PackagedHub hub = PackagedHub.create("failfast-tenant", Map.of(
+                "HUB_TENANTS_DEFAULT_MAXDOCUMENTS", "5"))) {
+            hub.launch();
+            assertThat(hub.awaitExit(Duration.ofMinutes(2))).isNotZero();
+            assertThat(hub.log()).contains("hub.tenants.default: 'default' cannot name a tenant");
+        }
+    }
 }

@@ -34,13 +34,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PackagedJarIT {
 
     static final String STRIPE_SECRET = "whsec_packaged_test_secret";
+    static final String ACME_STRIPE_SECRET = "whsec_packaged_acme_secret";
     static final WireMockServer SAAS = SaasStub.server();
     static final Map<String, String> SETTINGS = Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET", FrontEvents.SECRET,
             "HUB_WEBHOOKS_STRIPE_SECRET", STRIPE_SECRET,
             "HUB_CONNECTORS_HUBSPOT_ACCESSTOKEN", "pat-na1-00000000-0000-0000-0000-000000000000",
             "HUB_CONNECTORS_HUBSPOT_BASEURL", SAAS.baseUrl(),
             "HUB_CONNECTORS_STRIPE_APIKEY", "rk_test_packaged_restricted",
-            "HUB_CONNECTORS_STRIPE_BASEURL", SAAS.baseUrl());
+            "HUB_CONNECTORS_STRIPE_BASEURL", SAAS.baseUrl(),
+            // a second tenant, configured from the environment as a container would be
+            "HUB_TENANTS_ACME_WEBHOOKS_STRIPE_SECRET", ACME_STRIPE_SECRET);
 
     static PackagedHub hub;
     /** The read-only, scoped key an agent gets (order 5), still valid after the restart (order 7). */
@@ -236,6 +239,43 @@ class PackagedJarIT {
                 .contains(CrmStubs.KESTREL_DEAL);
         assertThat(client.api("GET", "/api/audit/verify").json().path("valid").asBoolean()).isTrue();
         assertThat(hub.log()).contains("classpath:hub/routes/lifecycle.yaml");
+    }
+
+    @Test
+    @Order(10)
+    void aSecondTenantsWebhooksAndKeysStayInItsOwnWorkspace() throws Exception {
+        ObjectNode event = (ObjectNode) Fixtures.load("stripe-customer-created.json").body().deepCopy();
+        event.put("id", "evt_pkg_acme").put("created", Instant.now().getEpochSecond());
+        ((ObjectNode) event.path("data").path("object")).put("id", "cus_pkg1").put("email", "acme.buyer@example.org")
+                .put("name", "Acme Tenant Buyer");
+        byte[] body = new ObjectMapper().writeValueAsBytes(event);
+        HubClient bootstrap = hub.client();
+        assertThat(bootstrap.post("/webhooks/acme/stripe", Map.of("Content-Type", "application/json",
+                "Stripe-Signature", StripeSigner.header(STRIPE_SECRET, Instant.now().getEpochSecond(), body)), body)
+                .status()).as("the default tenant's secret").isEqualTo(401);
+        var staged = bootstrap.post("/webhooks/acme/stripe", Map.of("Content-Type", "application/json",
+                "Stripe-Signature", StripeSigner.header(ACME_STRIPE_SECRET, Instant.now().getEpochSecond(), body)),
+                body);
+        assertThat(staged.status()).as(staged.body()).isEqualTo(202);
+
+        var created = bootstrap.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.base() + "/api/keys"))
+                .header("Authorization", "Bearer " + PackagedHub.API_TOKEN).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"acme agent\", "
+                        + "\"role\": \"reader\", \"tenant\": \"acme\"}")).build());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        HubClient acme = hub.client(created.json().path("token").asText());
+        // the same customer id as the default tenant's, holding acme's customer
+        JsonNode customer = await().atMost(Duration.ofSeconds(60))
+                .until(() -> acme.api("GET", "/api/context/customer/customer:stripe:cus_pkg1"),
+                        reply -> reply.status() == 200).json();
+        assertThat(customer.toString()).contains("Acme Tenant Buyer").doesNotContain("Pkg.Buyer");
+        assertThat(bootstrap.api("GET", "/api/context/customer/customer:stripe:cus_pkg1").body())
+                .doesNotContain("Acme Tenant Buyer");
+        assertThat(acme.search("Acme Tenant Buyer", null, 10).json().path("hits")).hasSize(1);
+        assertThat(hub.client(agentToken).search("Acme Tenant Buyer", null, 10).body()).doesNotContain("Acme Tenant");
+        assertThat(acme.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.base()
+                + "/api/context/search?q=parcel")).header("Authorization", "Bearer " + created.json().path("token")
+                .asText()).header("X-Hub-Tenant", "default").GET().build()).status()).isEqualTo(403);
     }
 
     static void awaitFound(HubClient client, String query, String id) {

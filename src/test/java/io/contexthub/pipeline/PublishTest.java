@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.embedding.Embedder;
 import io.contexthub.mapping.CanonicalDocument;
 import io.contexthub.store.LuceneContextStore;
+import io.contexthub.tenant.TenantProperties;
+import io.contexthub.tenant.TenantQuotas;
+import io.contexthub.tenant.Tenants;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +35,13 @@ class PublishTest {
     SimpleMeterRegistry meters;
     final List<List<String>> asked = new ArrayList<>();
     CanonicalPipeline pipeline;
+    Embedder recording;
 
     @BeforeEach
     void open() {
         store = new LuceneContextStore(dir);
         meters = new SimpleMeterRegistry();
-        Embedder recording = new Embedder() {
+        recording = new Embedder() {
             @Override
             public List<float[]> embed(List<String> texts) {
                 asked.add(List.copyOf(texts));
@@ -53,7 +58,8 @@ class PublishTest {
                 return "recording";
             }
         };
-        pipeline = new CanonicalPipeline(null, null, null, null, recording, store, meters, null);
+        pipeline = new CanonicalPipeline(null, null, null, null, recording, store, meters, null, Tenants.single(),
+                new TenantQuotas(Tenants.single(), meters));
     }
 
     @AfterEach
@@ -73,7 +79,7 @@ class PublishTest {
         assertThat(asked).containsExactly(List.of("Customer Ann Lee"));
         assertThat(store.get("customer", "customer:stripe:cus_1")).get()
                 .satisfies(d -> assertThat(d.json()).contains("Ann Lee"));
-        assertThat(meters.counter("hub.documents.written", "source", "stripe").count()).isEqualTo(1);
+        assertThat(meters.counter("hub.documents.written", "source", "stripe", "tenant", "default").count()).isEqualTo(1);
     }
 
     @Test
@@ -95,6 +101,31 @@ class PublishTest {
                         .toEpochMilli()));
     }
 
+    @Test
+    void aTenantAtItsDocumentLimitStillUpdatesWhatItKeepsAndRefusesOnlyNewDocuments() {
+        Tenants tenants = new Tenants(new TenantProperties(Map.of("small",
+                new TenantProperties.Tenant(null, null, null, 2L))));
+        CanonicalPipeline limited = new CanonicalPipeline(null, null, null, null, recording, store, meters, null,
+                tenants, new TenantQuotas(tenants, meters));
+        PreparedBatch first = limited.publish(batch(
+                envelope(customer("2026-05-01T00:00:00Z", "Ann"), "Customer Ann", "small"),
+                envelope(event("msg_1", "Where is my parcel?"), "Where is my parcel?", "small")));
+        assertThat(first.rejections()).isEmpty();
+
+        PreparedBatch second = limited.publish(batch(
+                envelope(customer("2026-05-04T00:00:00Z", "Ann Lee"), "Customer Ann Lee", "small"),
+                envelope(event("msg_2", "It arrived, thanks"), "It arrived, thanks", "small")));
+
+        assertThat(store.get("customer", "customer:stripe:cus_1")).get()
+                .satisfies(d -> assertThat(d.json()).contains("Ann Lee"));
+        assertThat(store.get("event", "event:stripe:msg_2")).isEmpty();
+        assertThat(second.rejections()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.stage()).isEqualTo("publish");
+            assertThat(rejection.message()).contains("hub.tenants.small.max-documents");
+        });
+        assertThat(meters.counter("hub.tenant.documents.refused", "tenant", "small").count()).isEqualTo(1);
+    }
+
     private static PreparedBatch batch(MappedEnvelope... envelopes) {
         PreparedBatch batch = new PreparedBatch();
         for (MappedEnvelope envelope : envelopes) {
@@ -104,7 +135,13 @@ class PublishTest {
     }
 
     private static MappedEnvelope envelope(CanonicalDocument document, String text) {
-        MappedEnvelope envelope = new MappedEnvelope(new byte[0], null, List.of(document));
+        return envelope(document, text, Tenants.DEFAULT);
+    }
+
+    private static MappedEnvelope envelope(CanonicalDocument document, String text, String tenant) {
+        MappedEnvelope envelope = new MappedEnvelope(new byte[0], new io.contexthub.staging.Envelope("e", "stripe",
+                "events", "invoice.updated", java.time.Instant.EPOCH, "stripe:e", true, null, tenant),
+                List.of(document));
         envelope.texts(List.of(text));
         return envelope;
     }

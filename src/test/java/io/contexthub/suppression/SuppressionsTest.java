@@ -27,7 +27,8 @@ class SuppressionsTest {
     Suppressions open(String key) {
         return new Suppressions(new SuppressionProperties(key == null ? null : Secret.valueOf(key)),
                 new HubProperties(data, Path.of(""), HubProperties.Staging.spool, HubProperties.Store.lucene),
-                new FileSuppressionList(data.resolve("privacy/suppressed.txt")), new SimpleMeterRegistry());
+                new FileSuppressionList(data.resolve("privacy/suppressed.txt")), new SimpleMeterRegistry(),
+                io.contexthub.tenant.Tenants.single());
     }
 
     @Test

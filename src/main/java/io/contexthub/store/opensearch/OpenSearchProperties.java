@@ -32,4 +32,10 @@ public record OpenSearchProperties(
         @Min(0) @DefaultValue("1") int replicas,
         @Pattern(regexp = "true|false", message = "hub.opensearch.refresh must be true or false")
         @DefaultValue("false") String refresh) {
+
+    /** The same cluster, with the index prefix of {@code tenant}'s indices. */
+    public OpenSearchProperties forTenant(String tenant) {
+        return new OpenSearchProperties(url, io.contexthub.tenant.Tenants.indexPrefix(indexPrefix, tenant), username,
+                password, replicas, refresh);
+    }
 }

@@ -1,7 +1,10 @@
 package io.contexthub.store.opensearch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.store.ContextStore;
 import io.contexthub.sync.CheckpointStorage;
+import io.contexthub.tenant.TenantBound;
+import io.contexthub.tenant.Tenants;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,11 +15,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class OpenSearchStoreConfiguration {
 
-    /** The production store; creates its indices on first start. */
+    /** The production store: indices per tenant, created on first start. */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "hub.store", havingValue = "opensearch")
-    public OpenSearchContextStore openSearchContextStore(OpenSearchProperties properties, ObjectMapper mapper) {
-        return new OpenSearchContextStore(properties, mapper);
+    public ContextStore openSearchContextStore(OpenSearchProperties properties, ObjectMapper mapper,
+                                               Tenants tenants) {
+        return new TenantBound<>(tenants, tenant -> new OpenSearchContextStore(properties.forTenant(tenant), mapper))
+                .proxy(ContextStore.class);
     }
 
     /** Sync checkpoints and leases in OpenSearch, shared by every instance. */
