@@ -9,7 +9,7 @@ import io.contexthub.platform.HttpReplies;
 import io.contexthub.platform.HubHeaders;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.sync.Checkpoint;
-import io.contexthub.sync.CheckpointStore;
+import io.contexthub.sync.SyncRoutes;
 import io.contexthub.sync.SyncRuns;
 import io.contexthub.sync.SyncStream;
 import io.contexthub.tenant.Tenants;
@@ -39,7 +39,6 @@ public class ConnectorsApi {
     private static final Logger log = LoggerFactory.getLogger(ConnectorsApi.class);
 
     private final SyncRuns runs;
-    private final CheckpointStore checkpoints;
     private final ProducerTemplate producer;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -47,12 +46,11 @@ public class ConnectorsApi {
     private final AuditLog audit;
     private final Tenants tenants;
 
-    public ConnectorsApi(SyncRuns runs, CheckpointStore checkpoints, ProducerTemplate producer, ObjectMapper mapper,
+    public ConnectorsApi(SyncRuns runs, ProducerTemplate producer, ObjectMapper mapper,
                          Clock clock, AuditLog audit, Tenants tenants) {
         this.tenants = tenants;
         this.audit = audit;
         this.runs = runs;
-        this.checkpoints = checkpoints;
         this.producer = producer;
         this.mapper = mapper;
         this.clock = clock;
@@ -62,12 +60,9 @@ public class ConnectorsApi {
         HttpReplies.json(exchange, 200, connectors());
     }
 
-    /**
-     * The sync streams of the current tenant. Syncs run with the hub's own credentials, which are the default
-     * tenant's; other tenants have none yet (docs/security.md#tenants).
-     */
+    /** The sync streams of the current tenant: its own connectors' (docs/security.md#tenants). */
     private List<SyncStream> streams() {
-        return Tenants.DEFAULT.equals(tenants.current()) ? runs.streams() : List.of();
+        return runs.streams(tenants.current());
     }
 
     /** Every sync stream: state, cursor, lag, records done, pending calls, last error. */
@@ -80,7 +75,7 @@ public class ConnectorsApi {
                 node.putArray("streams");
                 return node;
             });
-            Checkpoint checkpoint = checkpoints.get(stream.connector(), stream.name())
+            Checkpoint checkpoint = runs.checkpoints(tenants.current()).get(stream.connector(), stream.name())
                     .orElse(Checkpoint.initial(stream.connector(), stream.name()));
             ObjectNode node = ((ArrayNode) connector.get("streams")).addObject();
             node.put("name", stream.name());
@@ -129,7 +124,8 @@ public class ConnectorsApi {
         String actor = Grants.of(exchange).principal();
         ArrayNode started = mapper.createArrayNode();
         for (SyncStream s : selected) {
-            producer.asyncRequestBodyAndHeader("direct:sync." + s.connector() + "." + s.name(), null,
+            producer.asyncRequestBodyAndHeader("direct:" + SyncRoutes.routeId(tenants.current(), s.connector(),
+                    s.name()), null,
                     HubHeaders.RESTAGE, reread);
             started.add(s.name());
             audit.append("sync.requested", actor, s.connector() + "/" + s.name(), Map.of("full", reread));

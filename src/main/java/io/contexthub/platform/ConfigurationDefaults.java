@@ -21,7 +21,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class ConfigurationDefaults implements EnvironmentPostProcessor {
 
-    static final String SOURCE = "hubConfigurationDefaults";
+    public static final String SOURCE = "hubConfigurationDefaults";
     static final String METADATA = "/META-INF/spring-configuration-metadata.json";
 
     @Override

@@ -22,7 +22,7 @@ import org.springframework.core.env.PropertySource;
  */
 public class ConnectorDefaults implements EnvironmentPostProcessor {
 
-    static final String SOURCE = "hubConnectorDefaults";
+    public static final String SOURCE = "hubConnectorDefaults";
     private static final Pattern SETTING = Pattern.compile("syncs\\.([^.]+)\\.settings\\.(.+)");
 
     @Override

@@ -3,6 +3,8 @@ package io.contexthub.sync;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.HubProperties;
 import io.contexthub.staging.StagedSources;
+import io.contexthub.tenant.TenantBound;
+import io.contexthub.tenant.Tenants;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -54,10 +56,26 @@ public class SyncConfiguration {
         };
     }
 
-    /** Sync checkpoints as files under {@code <hub.data-dir>/checkpoints} ({@link CheckpointStorage}). */
+    /**
+     * Sync checkpoints as files ({@link CheckpointStorage}): under {@code <hub.data-dir>/checkpoints} for the default
+     * tenant, {@code <hub.data-dir>/tenants/<id>/checkpoints} for the others.
+     */
     @Bean
     @Conditional(CheckpointStorage.InFiles.class)
-    public CheckpointStore fileCheckpointStore(HubProperties hub, ObjectMapper mapper, Clock clock) {
-        return new FileCheckpointStore(hub.dataDir().resolve("checkpoints"), mapper, clock);
+    public CheckpointStores fileCheckpointStores(HubProperties hub, ObjectMapper mapper, Clock clock) {
+        return tenant -> new FileCheckpointStore(Tenants.dataDir(hub.dataDir(), tenant).resolve("checkpoints"), mapper,
+                clock);
+    }
+
+    /** Every tenant's checkpoint store, opened at start. */
+    @Bean(destroyMethod = "close")
+    public TenantBound<CheckpointStore> tenantCheckpoints(CheckpointStores stores, Tenants tenants) {
+        return new TenantBound<>(tenants, stores::open);
+    }
+
+    /** The default tenant's checkpoints: those of the hub's own connectors (closed with the others). */
+    @Bean(destroyMethod = "")
+    public CheckpointStore checkpointStore(TenantBound<CheckpointStore> checkpoints) {
+        return checkpoints.of(Tenants.DEFAULT);
     }
 }

@@ -1,5 +1,6 @@
 package io.contexthub.sync;
 
+import io.contexthub.tenant.Tenants;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,6 +13,7 @@ import java.util.List;
 public final class SyncRun {
 
     private final SyncStream stream;
+    private final String tenant;
     private final String leaseKey;
     private final String owner;
     private final String cursor;
@@ -25,6 +27,12 @@ public final class SyncRun {
 
     SyncRun(SyncStream stream, String leaseKey, String owner, Checkpoint checkpoint, Instant startedAt,
             List<SyncRequest> queue, boolean full) {
+        this(Tenants.DEFAULT, stream, leaseKey, owner, checkpoint, startedAt, queue, full);
+    }
+
+    SyncRun(String tenant, SyncStream stream, String leaseKey, String owner, Checkpoint checkpoint, Instant startedAt,
+            List<SyncRequest> queue, boolean full) {
+        this.tenant = tenant;
         this.stream = stream;
         this.leaseKey = leaseKey;
         this.owner = owner;
@@ -39,6 +47,11 @@ public final class SyncRun {
 
     public boolean hasNext() {
         return !queue.isEmpty();
+    }
+
+    /** The tenant whose stream this is: its records are staged for it, its checkpoint is the tenant's. */
+    public String tenant() {
+        return tenant;
     }
 
     public SyncStream stream() {

@@ -8,6 +8,8 @@ import io.contexthub.staging.Deliveries;
 import io.contexthub.staging.DeliveryReceipt;
 import io.contexthub.staging.EnvelopeCodec;
 import io.contexthub.staging.StagedDelivery;
+import io.contexthub.tenant.TenantBound;
+import io.contexthub.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -19,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -42,8 +42,9 @@ public class SyncRuns {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRuns.class);
 
-    private final Map<String, SyncStream> streams;
-    private final CheckpointStore checkpoints;
+    /** By {@link #key}, tenant-qualified for tenants other than the default one. */
+    private final Map<String, SyncStream> streams = new TreeMap<>();
+    private final TenantBound<CheckpointStore> checkpoints;
     private final EnvelopeCodec codec;
     private final Deliveries deliveries;
     private final ObjectMapper mapper;
@@ -51,12 +52,12 @@ public class SyncRuns {
     private final MeterRegistry meters;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
-    public SyncRuns(List<SyncStream> streams, List<SyncStreamGroup> groups, CheckpointStore checkpoints,
-                    EnvelopeCodec codec, Deliveries deliveries, ObjectMapper mapper, Clock clock, MeterRegistry meters) {
-        this.streams = Stream.concat(streams.stream(), groups.stream().flatMap(group -> group.streams().stream()))
-                .collect(Collectors.toMap(s -> key(s.connector(), s.name()), Function.identity(), (a, b) -> {
-                    throw new IllegalStateException("two sync streams named " + key(a.connector(), a.name()));
-                }, TreeMap::new));
+    public SyncRuns(List<SyncStream> streams, List<SyncStreamGroup> groups, TenantSyncStreams tenantStreams,
+                    TenantBound<CheckpointStore> checkpoints, EnvelopeCodec codec, Deliveries deliveries,
+                    ObjectMapper mapper, Clock clock, MeterRegistry meters) {
+        add(Tenants.DEFAULT, Stream.concat(streams.stream(), groups.stream().flatMap(group -> group.streams().stream()))
+                .toList());
+        tenantStreams.all().forEach(this::add);
         this.checkpoints = checkpoints;
         this.codec = codec;
         this.deliveries = deliveries;
@@ -65,38 +66,69 @@ public class SyncRuns {
         this.meters = meters;
     }
 
+    private void add(String tenant, List<SyncStream> own) {
+        for (SyncStream stream : own) {
+            if (streams.putIfAbsent(Tenants.qualify(tenant, key(stream.connector(), stream.name())), stream) != null) {
+                throw new IllegalStateException("two sync streams named " + key(stream.connector(), stream.name()));
+            }
+        }
+    }
+
     static String key(String connector, String stream) {
         return connector + "." + stream;
     }
 
+    /** The default tenant's streams: the hub's own connectors. */
     public List<SyncStream> streams() {
-        return List.copyOf(streams.values());
+        return streams(Tenants.DEFAULT);
+    }
+
+    /** A tenant's streams. */
+    public List<SyncStream> streams(String tenant) {
+        String prefix = Tenants.qualify(tenant, "");
+        return streams.entrySet().stream()
+                .filter(e -> Tenants.DEFAULT.equals(tenant) ? !e.getKey().contains("/") : e.getKey().startsWith(prefix))
+                .map(Map.Entry::getValue).toList();
     }
 
     public Optional<SyncStream> stream(String connector, String stream) {
-        return Optional.ofNullable(streams.get(key(connector, stream)));
+        return stream(Tenants.DEFAULT, connector, stream);
+    }
+
+    public Optional<SyncStream> stream(String tenant, String connector, String stream) {
+        return Optional.ofNullable(streams.get(Tenants.qualify(tenant, key(connector, stream))));
+    }
+
+    /** A tenant's checkpoint store (the default tenant's is the hub's {@link CheckpointStore} bean). */
+    public CheckpointStore checkpoints(String tenant) {
+        return checkpoints.of(tenant);
+    }
+
+    public void begin(Exchange exchange, String connector, String streamName) {
+        begin(exchange, Tenants.DEFAULT, connector, streamName);
     }
 
     /**
      * Starts a run unless another instance (or another trigger here) holds the stream's lease; then the exchange
      * carries no run and the route does nothing.
      */
-    public void begin(Exchange exchange, String connector, String streamName) {
-        SyncStream stream = stream(connector, streamName).orElseThrow(() -> new IllegalStateException(
-                "no sync stream " + connector + "/" + streamName));
+    public void begin(Exchange exchange, String tenant, String connector, String streamName) {
+        SyncStream stream = stream(tenant, connector, streamName).orElseThrow(() -> new IllegalStateException(
+                "no sync stream " + connector + "/" + streamName + " in tenant " + tenant));
+        CheckpointStore store = checkpoints(tenant);
         if (!stream.enabled()) {
             log.info("{}/{}: switched off in configuration; not run", connector, streamName);
             exchange.removeProperty(RUN);
             return;
         }
         String leaseKey = "sync." + key(connector, streamName);
-        if (!checkpoints.lease(leaseKey, owner, LEASE)) {
+        if (!store.lease(leaseKey, owner, LEASE)) {
             log.info("{}/{}: a run is already in progress (here or on another instance); skipping", connector,
                     streamName);
             exchange.removeProperty(RUN);
             return;
         }
-        Checkpoint checkpoint = checkpoints.get(connector, streamName).orElse(Checkpoint.initial(connector, streamName));
+        Checkpoint checkpoint = store.get(connector, streamName).orElse(Checkpoint.initial(connector, streamName));
         boolean fullRequested = Boolean.TRUE.equals(exchange.getMessage().getHeader(HubHeaders.RESTAGE, Boolean.class));
         if (fullRequested && checkpoint.unfinished()) {
             // a full re-read covers whatever the unfinished run still had to read
@@ -107,7 +139,7 @@ public class SyncRuns {
         boolean full = fullRequested || checkpoint.unfinished() && checkpoint.full();
         List<SyncRequest> queue = checkpoint.unfinished() ? checkpoint.pending()
                 : stream.first(full ? Optional.empty() : Optional.ofNullable(checkpoint.cursor()));
-        SyncRun run = new SyncRun(stream, leaseKey, owner, checkpoint, clock.instant(), queue, full);
+        SyncRun run = new SyncRun(tenant, stream, leaseKey, owner, checkpoint, clock.instant(), queue, full);
         if (full && !checkpoint.unfinished()) {
             log.info("{}/{}: full re-read started (records staged before are staged again)", connector, streamName);
         } else if (checkpoint.unfinished()) {
@@ -116,7 +148,7 @@ public class SyncRuns {
         } else {
             log.info("{}/{}: run started from cursor {}", connector, streamName, checkpoint.cursor());
         }
-        checkpoints.put(run.checkpoint(Checkpoint.State.RUNNING, null, null));
+        store.put(run.checkpoint(Checkpoint.State.RUNNING, null, null));
         exchange.setProperty(RUN, run);
     }
 
@@ -140,8 +172,8 @@ public class SyncRuns {
         run.read(page);
         List<StagedDelivery> staged = new ArrayList<>();
         for (SyncRecord record : page.records()) {
-            staged.add(deliveries.of(codec.create(stream.connector(), stream.envelopeStream(), record.type(), record.key(),
-                    true, record.payload())));
+            staged.add(deliveries.of(codec.create(run.tenant(), stream.connector(), stream.envelopeStream(),
+                    record.type(), record.key(), true, record.payload())));
         }
         exchange.setProperty(HubHeaders.RECEIPT, new DeliveryReceipt());
         exchange.setProperty(HubHeaders.RESTAGE, run.full());
@@ -154,11 +186,12 @@ public class SyncRuns {
         DeliveryReceipt receipt = exchange.getProperty(HubHeaders.RECEIPT, DeliveryReceipt.class);
         int staged = receipt.staged().size() + receipt.duplicates().size() + receipt.suppressed().size();
         run.advance(staged);
-        checkpoints.lease(run.leaseKey(), run.owner(), LEASE);
-        checkpoints.put(run.checkpoint(Checkpoint.State.RUNNING, null, null));
+        CheckpointStore store = checkpoints(run.tenant());
+        store.lease(run.leaseKey(), run.owner(), LEASE);
+        store.put(run.checkpoint(Checkpoint.State.RUNNING, null, null));
         SyncStream stream = run.stream();
-        meters.counter("hub.sync.records", "connector", stream.connector(), "stream", stream.name())
-                .increment(receipt.staged().size());
+        meters.counter("hub.sync.records", "connector", stream.connector(), "stream", stream.name(),
+                "tenant", run.tenant()).increment(receipt.staged().size());
         log.info("{}/{}: {} records so far{} ({} new in this page, {} already staged)", stream.connector(),
                 stream.name(), run.recordsDone(), run.total() == null ? "" : " of " + run.total(),
                 receipt.staged().size(), receipt.duplicates().size());
@@ -167,8 +200,9 @@ public class SyncRuns {
     public void complete(Exchange exchange) {
         SyncRun run = run(exchange);
         Checkpoint done = run.checkpoint(Checkpoint.State.IDLE, null, clock.instant());
-        checkpoints.put(done);
-        checkpoints.release(run.leaseKey(), run.owner());
+        CheckpointStore store = checkpoints(run.tenant());
+        store.put(done);
+        store.release(run.leaseKey(), run.owner());
         exchange.removeProperty(RUN);
         log.info("{}/{}: run complete, {} records; cursor now {}", done.connector(), done.stream(),
                 done.recordsDone(), done.cursor());
@@ -192,11 +226,13 @@ public class SyncRuns {
         Throwable cause = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String error = cause == null ? "unknown" : cause.getMessage();
-        checkpoints.put(run.checkpoint(state, error, clock.instant()));
-        checkpoints.release(run.leaseKey(), run.owner());
+        CheckpointStore store = checkpoints(run.tenant());
+        store.put(run.checkpoint(state, error, clock.instant()));
+        store.release(run.leaseKey(), run.owner());
         exchange.removeProperty(RUN);
         meters.counter(state == Checkpoint.State.PAUSED ? "hub.sync.pauses" : "hub.sync.failures",
-                "connector", run.stream().connector(), "stream", run.stream().name()).increment();
+                "connector", run.stream().connector(), "stream", run.stream().name(), "tenant", run.tenant())
+                .increment();
         log.warn("{}/{}: run {} after {} records; the next run resumes where it stopped: {}",
                 run.stream().connector(), run.stream().name(), state.text(), run.recordsDone(), error);
     }

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public interface SyncStream {
 
+    /** The shared route that makes one HTTP call of a stream. */
+    String DEFAULT_FETCH = "direct:sync.fetch";
+
     /** The connector, also the {@code source} of every envelope. */
     String connector();
 
@@ -48,7 +51,7 @@ public interface SyncStream {
 
     /** The endpoint that makes one call of this stream: the shared HTTP client unless the connector has its own. */
     default String fetch() {
-        return "direct:sync.fetch";
+        return DEFAULT_FETCH;
     }
 
     /** The API this stream calls: authentication, rate budget, which hosts may be followed. */

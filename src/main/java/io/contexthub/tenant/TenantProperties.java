@@ -29,6 +29,9 @@ public record TenantProperties(Map<String, @Valid Tenant> tenants) {
      *                                 {@code hub.tenants.acme.webhooks.frontapp.secret},
      *                                 {@code hub.tenants.acme.webhooks.senders.shop.secret}); its senders post to
      *                                 {@code /webhooks/<id>/<source>}
+     * @param connectors               its sync connectors' credentials and settings, named as under
+     *                                 {@code hub.connectors} (e.g. {@code hub.tenants.acme.connectors.stripe.api-key});
+     *                                 a connector it names syncs for it with its own checkpoints
      * @param webhookRequestsPerSecond webhook requests admitted per second for this tenant, on top of the hub's
      *                                 {@code hub.webhooks.rate-limit}; unset: only that limit
      * @param requestsPerMinute        API and MCP requests per minute for all of this tenant's keys together, on top
@@ -37,15 +40,17 @@ public record TenantProperties(Map<String, @Valid Tenant> tenants) {
      *                                 is refused and dead-lettered (updates of stored ones go on); unset: no limit
      */
     public record Tenant(Map<String, Object> webhooks,
+                         Map<String, Object> connectors,
                          @Positive Integer webhookRequestsPerSecond,
                          @Positive Integer requestsPerMinute,
                          @Positive Long maxDocuments) {
 
         public Tenant {
             webhooks = webhooks == null ? Map.of() : webhooks;
+            connectors = connectors == null ? Map.of() : connectors;
         }
 
         /** A tenant with no settings: the default tenant's, and any tenant's before it is configured. */
-        public static final Tenant NONE = new Tenant(null, null, null, null);
+        public static final Tenant NONE = new Tenant(null, null, null, null, null);
     }
 }

@@ -60,4 +60,15 @@ class FailFastIT {
             assertThat(hub.log()).contains("hub.tenants.default: 'default' cannot name a tenant");
         }
     }
+
+    @Test
+    void aTenantNamingAConnectorThatSyncsForTheWholeHubOnlyStopsTheHubNamingTheSetting() {
+        try (PackagedHub hub = PackagedHub.create("failfast-tenant-sync", Map.of(
+                "HUB_TENANTS_ACME_CONNECTORS_SALESFORCE_CLIENTID", "acme-client"))) {
+            hub.launch();
+            assertThat(hub.awaitExit(Duration.ofMinutes(2))).isNotZero();
+            assertThat(hub.log()).contains("hub.tenants.acme.connectors.salesforce: salesforce syncs for the default "
+                    + "tenant only");
+        }
+    }
 }

@@ -35,6 +35,7 @@ class PackagedJarIT {
 
     static final String STRIPE_SECRET = "whsec_packaged_test_secret";
     static final String ACME_STRIPE_SECRET = "whsec_packaged_acme_secret";
+    static final String ACME_STRIPE_KEY = "rk_test_packaged_acme";
     static final WireMockServer SAAS = SaasStub.server();
     static final Map<String, String> SETTINGS = Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET", FrontEvents.SECRET,
             "HUB_WEBHOOKS_STRIPE_SECRET", STRIPE_SECRET,
@@ -43,7 +44,9 @@ class PackagedJarIT {
             "HUB_CONNECTORS_STRIPE_APIKEY", "rk_test_packaged_restricted",
             "HUB_CONNECTORS_STRIPE_BASEURL", SAAS.baseUrl(),
             // a second tenant, configured from the environment as a container would be
-            "HUB_TENANTS_ACME_WEBHOOKS_STRIPE_SECRET", ACME_STRIPE_SECRET);
+            "HUB_TENANTS_ACME_WEBHOOKS_STRIPE_SECRET", ACME_STRIPE_SECRET,
+            "HUB_TENANTS_ACME_CONNECTORS_STRIPE_APIKEY", ACME_STRIPE_KEY,
+            "HUB_TENANTS_ACME_CONNECTORS_STRIPE_BASEURL", SAAS.baseUrl());
 
     static PackagedHub hub;
     /** The read-only, scoped key an agent gets (order 5), still valid after the restart (order 7). */
@@ -276,6 +279,33 @@ class PackagedJarIT {
         assertThat(acme.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.base()
                 + "/api/context/search?q=parcel")).header("Authorization", "Bearer " + created.json().path("token")
                 .asText()).header("X-Hub-Tenant", "default").GET().build()).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(11)
+    void aSecondTenantSyncsWithItsOwnCredentials() {
+        ObjectNode customer = (ObjectNode) Fixtures.load("stripe-customer-created.json").body().at("/data/object")
+                .deepCopy();
+        customer.put("id", "cus_pkg_acme_sync").put("name", "Acme Synced Buyer").put("created", 1775466200L);
+        ObjectNode page = new ObjectMapper().createObjectNode().put("object", "list").put("has_more", false);
+        page.putArray("data").add(customer);
+        SAAS.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/customers")).atPriority(1)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        "Bearer " + ACME_STRIPE_KEY))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(page.toString())));
+        var created = hub.client().raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.base()
+                        + "/api/keys")).header("Authorization", "Bearer " + PackagedHub.API_TOKEN)
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"acme ops\", \"role\": \"operator\", \"tenant\": \"acme\"}")).build());
+        HubClient acme = hub.client(created.json().path("token").asText());
+
+        acme.syncAndAwait("stripe", "customers", "idle", Duration.ofSeconds(60));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> acme.api("GET",
+                "/api/context/customer/customer:stripe:cus_pkg_acme_sync").status() == 200);
+        assertThat(hub.client().api("GET", "/api/context/customer/customer:stripe:cus_pkg_acme_sync").status())
+                .isEqualTo(404);
     }
 
     static void awaitFound(HubClient client, String query, String id) {

@@ -104,7 +104,7 @@ class PublishTest {
     @Test
     void aTenantAtItsDocumentLimitStillUpdatesWhatItKeepsAndRefusesOnlyNewDocuments() {
         Tenants tenants = new Tenants(new TenantProperties(Map.of("small",
-                new TenantProperties.Tenant(null, null, null, 2L))));
+                new TenantProperties.Tenant(null, null, null, null, 2L))));
         CanonicalPipeline limited = new CanonicalPipeline(null, null, null, null, recording, store, meters, null,
                 tenants, new TenantQuotas(tenants, meters));
         PreparedBatch first = limited.publish(batch(

@@ -16,12 +16,18 @@ public final class Agents {
 
     /** Not yet initialized; {@code token} null sends no Authorization header. */
     public static McpSyncClient client(String base, String token) {
+        return client(base, token, java.util.Map.of());
+    }
+
+    /** Not yet initialized, sending {@code headers} with every request. */
+    public static McpSyncClient client(String base, String token, java.util.Map<String, String> headers) {
         var transport = HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp")
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .customizeRequest(request -> {
                     if (token != null) {
                         request.header("Authorization", "Bearer " + token);
                     }
+                    headers.forEach(request::header);
                 }).build();
         // no tool declares an output schema, so there is nothing to validate
         return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))

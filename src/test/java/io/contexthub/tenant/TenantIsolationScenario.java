@@ -227,6 +227,17 @@ abstract class TenantIsolationScenario {
             assertThat(send(TOKEN, method, path, Map.of(Grant.TENANT_HEADER, "nosuch")).status()).as(route)
                     .isEqualTo(403);
         }
+        // nor over MCP
+        for (String token : List.of(admins.get("acme"), readers.get("acme"))) {
+            McpSyncClient agent = Agents.client("http://localhost:" + port, token,
+                    Map.of(Grant.TENANT_HEADER, "globex"));
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(agent::initialize)
+                        .isInstanceOf(RuntimeException.class);
+            } finally {
+                agent.closeGracefully();
+            }
+        }
         // a tenant's admin cannot make or see keys of another tenant
         assertThat(createKey(admins.get("acme"), "{\"name\": \"x\", \"role\": \"reader\", \"tenant\": \"globex\"}")
                 .status()).isEqualTo(403);

@@ -3,6 +3,7 @@ package io.contexthub.store.opensearch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.store.ContextStore;
 import io.contexthub.sync.CheckpointStorage;
+import io.contexthub.sync.CheckpointStores;
 import io.contexthub.tenant.TenantBound;
 import io.contexthub.tenant.Tenants;
 import java.time.Clock;
@@ -24,11 +25,11 @@ public class OpenSearchStoreConfiguration {
                 .proxy(ContextStore.class);
     }
 
-    /** Sync checkpoints and leases in OpenSearch, shared by every instance. */
-    @Bean(destroyMethod = "close")
+    /** Sync checkpoints and leases in OpenSearch, shared by every instance; an index per tenant. */
+    @Bean
     @Conditional(CheckpointStorage.InOpenSearch.class)
-    public OpenSearchCheckpointStore openSearchCheckpointStore(OpenSearchProperties properties, ObjectMapper mapper,
-                                                               Clock clock) {
-        return new OpenSearchCheckpointStore(properties, mapper, clock);
+    public CheckpointStores openSearchCheckpointStores(OpenSearchProperties properties, ObjectMapper mapper,
+                                                       Clock clock) {
+        return tenant -> new OpenSearchCheckpointStore(properties.forTenant(tenant), mapper, clock);
     }
 }
