@@ -9,6 +9,7 @@ import io.contexthub.embedding.Embedder;
 import io.contexthub.store.ContextDocument;
 import io.contexthub.store.ContextStore;
 import io.contexthub.support.Agents;
+import io.contexthub.support.ApiRoutes;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.ReaderHubTest;
 import io.contexthub.support.StoredDocuments;
@@ -21,10 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
-import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -116,15 +114,7 @@ class AccessMatrixTest {
 
     @Test
     void everyRouteIsInTheMatrix() {
-        Set<String> routes = new TreeSet<>();
-        for (Route route : camel.getRoutes()) {
-            if (route.getEndpoint() instanceof PlatformHttpEndpoint http && http.getPath().startsWith("/api/")) {
-                String methods = http.getHttpMethodRestrict() == null ? "GET" : http.getHttpMethodRestrict();
-                for (String method : methods.split(",")) {
-                    routes.add(method.trim() + " " + http.getPath());
-                }
-            }
-        }
+        Set<String> routes = ApiRoutes.of(camel);
         assertThat(routes).hasSizeGreaterThan(20);
         assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(routes);
     }
