@@ -120,11 +120,17 @@ abstract class StoreOutageScenario {
     int port;
     @Autowired
     SwitchableStore store;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     /** Envelopes acknowledged and not yet processed. */
     abstract long staged() throws Exception;
 
     abstract long deadLetters() throws Exception;
+
+    double gauge(String name) {
+        return meters.get(name).gauge().value();
+    }
 
     @Test
     void anOutageLeavesTheEnvelopeStagedInsteadOfDeadLetteringIt() throws Exception {
@@ -138,6 +144,9 @@ abstract class StoreOutageScenario {
         await().atMost(Duration.ofSeconds(30)).until(() -> store.failedWrites.get() >= 3);
         assertThat(staged()).as("still staged").isEqualTo(1);
         assertThat(deadLetters()).as("an outage is not a dead letter").isZero();
+        // what an operator's alerts see meanwhile: the breaker open, the envelope waiting
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("hub.circuit.breaker.open") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("hub.backlog.envelopes") >= 1);
 
         store.down.set(false);
 
@@ -145,5 +154,6 @@ abstract class StoreOutageScenario {
                 store.get("event", "event:frontapp:msg_outage").isPresent());
         await().atMost(Duration.ofSeconds(10)).until(() -> staged() == 0);
         assertThat(deadLetters()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("hub.backlog.envelopes") == 0);
     }
 }

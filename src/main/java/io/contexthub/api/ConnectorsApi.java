@@ -13,14 +13,9 @@ import io.contexthub.sync.SyncRoutes;
 import io.contexthub.sync.SyncRuns;
 import io.contexthub.sync.SyncStream;
 import io.contexthub.tenant.Tenants;
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -84,7 +79,7 @@ public class ConnectorsApi {
             node.put("every", stream.every().toString());
             node.put("state", checkpoint.state().text());
             node.put("cursor", checkpoint.cursor());
-            lagSeconds(checkpoint.cursor()).ifPresent(lag -> node.put("lagSeconds", lag));
+            checkpoint.lagSeconds(clock.instant()).ifPresent(lag -> node.put("lagSeconds", lag));
             node.put("recordsDone", checkpoint.recordsDone());
             if (checkpoint.total() != null) {
                 node.put("total", checkpoint.total());
@@ -138,19 +133,4 @@ public class ConnectorsApi {
         HttpReplies.json(exchange, 202, body);
     }
 
-    /** Seconds between the cursor and now, when the cursor is a time (epoch seconds or an ISO-8601 instant). */
-    private Optional<Long> lagSeconds(String cursor) {
-        if (cursor == null) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        try {
-            if (cursor.matches("\\d{9,11}(\\.\\d+)?")) {
-                return Optional.of(Math.max(0, now.getEpochSecond() - new BigDecimal(cursor).longValue()));
-            }
-            return Optional.of(Math.max(0, Duration.between(Instant.parse(cursor), now).toSeconds()));
-        } catch (DateTimeParseException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

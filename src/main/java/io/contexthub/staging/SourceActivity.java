@@ -1,6 +1,8 @@
 package io.contexthub.staging;
 
 import io.contexthub.tenant.Tenants;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,13 +24,22 @@ public class SourceActivity {
     /** By tenant, then source. */
     private final Map<String, Map<String, Instant>> lastStaged = new ConcurrentHashMap<>();
 
-    public SourceActivity(Clock clock, Tenants tenants) {
+    private final MeterRegistry meters;
+
+    public SourceActivity(Clock clock, Tenants tenants, MeterRegistry meters) {
         this.clock = clock;
         this.tenants = tenants;
+        this.meters = meters;
     }
 
     void staged(String tenant, String source) {
-        lastStaged.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>()).put(source, clock.instant());
+        Map<String, Instant> sources = lastStaged.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
+        if (sources.put(source, clock.instant()) == null) {
+            // hub_source_last_staged_timestamp_seconds: the alert rules' "a feed went silent"
+            Gauge.builder("hub.source.last.staged.timestamp", sources, s -> s.get(source).getEpochSecond())
+                    .baseUnit("seconds").description("when this instance last staged something from the source")
+                    .tags("source", source, "tenant", tenant).register(meters);
+        }
     }
 
     /** When the current tenant's {@code source} last delivered something here. */

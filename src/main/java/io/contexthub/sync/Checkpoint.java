@@ -69,4 +69,21 @@ public record Checkpoint(String connector, String stream, String cursor, List<Sy
     public boolean unfinished() {
         return !pending.isEmpty();
     }
+
+    /** Seconds between the cursor and {@code now}, when the cursor is a time (epoch seconds or an ISO-8601 instant). */
+    public java.util.Optional<Long> lagSeconds(Instant now) {
+        if (cursor == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            if (cursor.matches("\\d{9,11}(\\.\\d+)?")) {
+                return java.util.Optional.of(Math.max(0, now.getEpochSecond()
+                        - new java.math.BigDecimal(cursor).longValue()));
+            }
+            return java.util.Optional.of(Math.max(0, java.time.Duration.between(Instant.parse(cursor), now)
+                    .toSeconds()));
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

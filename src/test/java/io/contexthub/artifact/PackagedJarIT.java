@@ -161,6 +161,14 @@ class PackagedJarIT {
         var metrics = client.raw(get(client, "/actuator/prometheus"));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("camel_exchanges");
+        // what docker/prometheus/alerts.yml watches: every spool envelope of orders 1-4 is processed by now,
+        // the breaker is closed, a webhook source has delivered, every sync stream has its gauges
+        assertThat(metrics.body()).contains("hub_backlog_envelopes{bus=\"spool\"} 0.0")
+                .contains("hub_circuit_breaker_open{breaker=\"process.breaker\"} 0.0")
+                .contains("hub_source_last_staged_timestamp_seconds{source=\"frontapp\",tenant=\"default\"}")
+                .contains("hub_sync_failing{connector=\"stripe\",stream=\"customers\",tenant=\"default\"} 0.0")
+                .contains("hub_sync_lag_seconds{connector=\"hubspot\"")
+                .contains("hub_sync_failing{connector=\"stripe\",stream=\"customers\",tenant=\"acme\"} 0.0");
     }
 
     @Test

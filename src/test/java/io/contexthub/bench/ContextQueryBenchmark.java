@@ -153,7 +153,8 @@ class ContextQueryBenchmark {
                         false), null)));
         var context = new CustomerContextApi(new CustomerProfiles(profiles, store, mapper),
                 new IdentityApi(profiles, graph, null, mapper), store, embedder,
-                new SourceActivity(Clock.systemUTC(), io.contexthub.tenant.Tenants.single()), mapper, Clock.systemUTC(),
+                new SourceActivity(Clock.systemUTC(), io.contexthub.tenant.Tenants.single(),
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), mapper, Clock.systemUTC(),
                 new ApiProperties(io.contexthub.platform.Secret.valueOf("bench"), 100, false));
         var customerContext = time(i -> context.contextOf(customerId(random.nextInt(CUSTOMERS)), null, 20, null,
                 DocumentScope.ALL));

@@ -43,6 +43,8 @@ class TenantSyncTest {
     int port;
     @Autowired
     HubProperties hub;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @DynamicPropertySource
     static void stub(DynamicPropertyRegistry registry) {
@@ -87,6 +89,17 @@ class TenantSyncTest {
         assertThat(bootstrap.stream("stripe", "customers").path("finishedAt").isNull())
                 .as("the default tenant's Stripe customers never ran").isTrue();
         assertThat(hub.dataDir().resolve("tenants/acme/checkpoints/stripe.customers.json")).exists();
+        // what the alert rules watch, per tenant
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(meters.get(
+                "hub.sync.last.finished.timestamp").tags("connector", "stripe", "stream", "customers", "tenant", "acme")
+                .gauge().value()).isEqualTo((double) java.time.Instant.parse(stream.path("finishedAt").asText())
+                .getEpochSecond()));
+        assertThat(meters.get("hub.sync.failing").tags("tenant", "acme", "stream", "customers").gauge().value())
+                .isZero();
+        assertThat(meters.get("hub.sync.lag").tags("tenant", "acme", "stream", "customers").gauge().value())
+                .isPositive();
+        assertThat(meters.get("hub.sync.last.finished.timestamp").tags("tenant", "default", "connector", "stripe",
+                "stream", "customers").gauge().value()).as("never ran").isNaN();
         assertThat(hub.dataDir().resolve("checkpoints/stripe.customers.json")).doesNotExist();
     }
 }
