@@ -38,7 +38,10 @@ public final class AccessPolicy implements AuthorizationManager<RequestAuthoriza
             rule(HttpMethod.GET, "/api/context/**", Role.READER, true),
             rule(HttpMethod.GET, "/api/customers/**", Role.READER, true),
             rule(null, "/mcp/**", Role.READER, true),
-            rule(HttpMethod.GET, "/actuator/prometheus", Role.OPERATOR, false));
+            rule(HttpMethod.GET, "/actuator/prometheus", Role.OPERATOR, false),
+            // the API's description and its Swagger UI page: public (a browser opening them sends no bearer token)
+            rule(HttpMethod.GET, "/api/openapi.json", null, true),
+            rule(HttpMethod.GET, "/api/docs", null, true));
 
     private static final Rule OTHERWISE = new Rule(null, "(any other path)", request -> true, Role.ADMIN, false);
 
@@ -51,11 +54,12 @@ public final class AccessPolicy implements AuthorizationManager<RequestAuthoriza
     @Override
     public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
         HttpServletRequest request = context.getRequest();
-        if (!(authentication.get() instanceof GrantAuthentication authenticated)) {
-            return new AuthorizationDecision(false);
-        }
-        Grant grant = authenticated.getPrincipal();
         Rule rule = ruleFor(request);
+        if (!(authentication.get() instanceof GrantAuthentication authenticated)) {
+            return new AuthorizationDecision(rule.role() == null);
+        }
+        // a token sent to a public path is checked as anywhere else
+        Grant grant = authenticated.getPrincipal();
         String asked = request.getHeader(Grant.TENANT_HEADER);
         String tenant = grant.crossTenant() && asked != null ? asked : grant.tenant();
         String denial = null;
@@ -63,7 +67,7 @@ public final class AccessPolicy implements AuthorizationManager<RequestAuthoriza
             denial = grant.name() + " belongs to tenant " + grant.tenant() + " and cannot work in tenant " + asked;
         } else if (!tenants.exists(tenant)) {
             denial = "no tenant '" + tenant + "' is configured";
-        } else if (!grant.role().covers(rule.role())) {
+        } else if (rule.role() != null && !grant.role().covers(rule.role())) {
             denial = request.getMethod() + " " + request.getRequestURI() + " needs the " + rule.role().id()
                     + " role; " + grant.name() + " has " + grant.role().id();
         } else if (grant.scoped() && !rule.scopedReaders()) {
@@ -93,7 +97,7 @@ public final class AccessPolicy implements AuthorizationManager<RequestAuthoriza
      * @param method        the HTTP method, null for any
      * @param pattern       the path pattern
      * @param matcher       both, as a matcher
-     * @param role          the least role that may
+     * @param role          the least role that may; null: anyone, without a token
      * @param scopedReaders whether a reader key narrowed to some sources or kinds may (the endpoint applies the
      *                      scope to what it answers)
      */

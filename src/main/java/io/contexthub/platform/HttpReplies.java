@@ -23,6 +23,15 @@ public final class HttpReplies {
         message.setBody(body.toString());
     }
 
+    /** A reply that is not built per request (a description, a page), with its content type. */
+    public static void bytes(Exchange exchange, int status, String contentType, byte[] body) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(HubHeaders.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, contentType);
+        message.setBody(body);
+    }
+
     public static void empty(Exchange exchange, int status) {
         Message message = exchange.getMessage();
         message.removeHeaders("*");

@@ -169,6 +169,11 @@ class PackagedJarIT {
                 .contains("hub_sync_failing{connector=\"stripe\",stream=\"customers\",tenant=\"default\"} 0.0")
                 .contains("hub_sync_lag_seconds{connector=\"hubspot\"")
                 .contains("hub_sync_failing{connector=\"stripe\",stream=\"customers\",tenant=\"acme\"} 0.0");
+        // the API's description and Swagger UI, its assets out of the webjar inside the jar
+        assertThat(client.raw(get(client, "/api/openapi.json")).json().path("openapi").asText()).isEqualTo("3.1.0");
+        String docs = client.raw(get(client, "/api/docs")).body();
+        String bundle = docs.replaceAll("(?s).*src=\"([^\"]+swagger-ui-bundle\\.js)\".*", "$1");
+        assertThat(client.raw(get(client, bundle)).status()).as(bundle).isEqualTo(200);
     }
 
     @Test
