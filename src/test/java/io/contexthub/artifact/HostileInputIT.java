@@ -2,6 +2,8 @@ package io.contexthub.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.FrontSigner;
 import io.contexthub.support.HubSpotSigner;
@@ -11,7 +13,9 @@ import io.contexthub.support.StripeSigner;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -44,14 +48,31 @@ class HostileInputIT {
                 "HUB_WEBHOOKS_HUBSPOT_PUBLICURL", "https://hub.example.com",
                 "HUB_WEBHOOKS_SENDERS_ACME_SECRET", SENDER_SECRET,
                 "SERVER_TOMCAT_CONNECTIONTIMEOUT", "2s",
-                "HUB_API_PROTECTMETRICS", "true"));
+                "HUB_API_PROTECTMETRICS", "true",
+                // JSON logs, as a log pipeline would take them (docs/operations.md#json-logs)
+                "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs",
+                "SPRING_MAIN_BANNERMODE", "off"));
         hub.start();
         port = Integer.parseInt(hub.base().substring(hub.base().lastIndexOf(':') + 1));
     }
 
+    /** Whatever the input, the log stays JSON lines (one event each) and holds no ERROR. */
     @AfterAll
-    static void stop() {
-        assertThat(hub.log()).as("the hub's log").doesNotContain(" ERROR ");
+    static void stop() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : hub.log().lines().toList()) {
+            assertThat(line).as("a plain-text log line").doesNotMatch("^\\d{4}-\\d\\d-\\d\\dT\\S+\\s+(INFO|WARN|ERROR).*");
+            if (line.startsWith("{")) {
+                events.add(json.readTree(line));
+            }
+        }
+        assertThat(events).hasSizeGreaterThan(20).allSatisfy(event -> {
+            assertThat(event.path("@timestamp").asText()).isNotEmpty();
+            assertThat(event.path("message").isTextual()).isTrue();
+            // ECS nests it: {"log": {"level": ...}}
+            assertThat(event.at("/log/level").asText()).as(event.toString()).isIn("INFO", "WARN", "DEBUG");
+        });
         hub.close();
     }
 
