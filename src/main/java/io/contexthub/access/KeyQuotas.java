@@ -1,14 +1,11 @@
 package io.contexthub.access;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import io.contexthub.ratelimit.Limiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +19,7 @@ public class KeyQuotas {
 
     private final int defaultPerMinute;
     private final MeterRegistry meters;
-    private final Map<String, Limit> limits = new ConcurrentHashMap<>();
+    private final Map<String, Limiter> limits = new ConcurrentHashMap<>();
 
     public KeyQuotas(AccessProperties properties, MeterRegistry meters) {
         this.defaultPerMinute = properties.requestsPerMinute();
@@ -35,22 +32,8 @@ public class KeyQuotas {
         if (perMinute == Grant.UNLIMITED) {
             return Duration.ZERO;
         }
-        Limit limit = limits.computeIfAbsent(grant.principal(), principal -> limit(principal, perMinute));
-        if (limit.limiter().acquirePermission()) {
-            limit.allowed().increment();
-            return Duration.ZERO;
-        }
-        limit.throttled().increment();
-        long nanos = limit.limiter() instanceof AtomicRateLimiter atomic
-                ? atomic.getDetailedMetrics().getNanosToWait() : TimeUnit.MINUTES.toNanos(1);
-        return Duration.ofNanos(Math.max(nanos, TimeUnit.SECONDS.toNanos(1)));
-    }
-
-    private Limit limit(String principal, int perMinute) {
-        RateLimiter limiter = RateLimiter.of("access-" + principal, RateLimiterConfig.custom()
-                .limitForPeriod(perMinute).limitRefreshPeriod(Duration.ofMinutes(1))
-                .timeoutDuration(Duration.ZERO).build());
-        return new Limit(limiter, counter(principal, "allowed"), counter(principal, "throttled"));
+        return limits.computeIfAbsent(grant.principal(), principal -> new Limiter("access-" + principal, perMinute,
+                Duration.ofMinutes(1), counter(principal, "allowed"), counter(principal, "throttled"))).acquire();
     }
 
     private Counter counter(String principal, String outcome) {
@@ -58,6 +41,4 @@ public class KeyQuotas {
                 .tag("key", principal).tag("outcome", outcome).register(meters);
     }
 
-    private record Limit(RateLimiter limiter, Counter allowed, Counter throttled) {
-    }
 }

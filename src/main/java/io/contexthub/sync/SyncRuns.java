@@ -42,8 +42,8 @@ public class SyncRuns {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRuns.class);
 
-    /** By {@link #key}, tenant-qualified for tenants other than the default one. */
-    private final Map<String, SyncStream> streams = new TreeMap<>();
+    /** By tenant, then {@link #key}. */
+    private final Map<String, Map<String, SyncStream>> streams = new TreeMap<>();
     private final TenantBound<CheckpointStore> checkpoints;
     private final EnvelopeCodec codec;
     private final Deliveries deliveries;
@@ -67,8 +67,9 @@ public class SyncRuns {
     }
 
     private void add(String tenant, List<SyncStream> own) {
+        Map<String, SyncStream> mine = streams.computeIfAbsent(tenant, t -> new TreeMap<>());
         for (SyncStream stream : own) {
-            if (streams.putIfAbsent(Tenants.qualify(tenant, key(stream.connector(), stream.name())), stream) != null) {
+            if (mine.putIfAbsent(key(stream.connector(), stream.name()), stream) != null) {
                 throw new IllegalStateException("two sync streams named " + key(stream.connector(), stream.name()));
             }
         }
@@ -85,10 +86,7 @@ public class SyncRuns {
 
     /** A tenant's streams. */
     public List<SyncStream> streams(String tenant) {
-        String prefix = Tenants.qualify(tenant, "");
-        return streams.entrySet().stream()
-                .filter(e -> Tenants.DEFAULT.equals(tenant) ? !e.getKey().contains("/") : e.getKey().startsWith(prefix))
-                .map(Map.Entry::getValue).toList();
+        return List.copyOf(streams.getOrDefault(tenant, Map.of()).values());
     }
 
     public Optional<SyncStream> stream(String connector, String stream) {
@@ -96,7 +94,7 @@ public class SyncRuns {
     }
 
     public Optional<SyncStream> stream(String tenant, String connector, String stream) {
-        return Optional.ofNullable(streams.get(Tenants.qualify(tenant, key(connector, stream))));
+        return Optional.ofNullable(streams.getOrDefault(tenant, Map.of()).get(key(connector, stream)));
     }
 
     /** A tenant's checkpoint store (the default tenant's is the hub's {@link CheckpointStore} bean). */

@@ -87,11 +87,7 @@ public class TenantSyncStreams implements DisposableBean {
         }
     }
 
-    /** The streams of a tenant other than the default one (whose streams are the hub's own beans). */
-    public List<SyncStream> of(String tenant) {
-        return streams.getOrDefault(tenant, List.of());
-    }
-
+    /** The streams of every tenant other than the default one (whose streams are the hub's own beans). */
     public Map<String, List<SyncStream>> all() {
         return Map.copyOf(streams);
     }

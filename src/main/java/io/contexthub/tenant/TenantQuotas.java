@@ -1,8 +1,6 @@
 package io.contexthub.tenant;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import io.contexthub.ratelimit.Limiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -37,7 +35,7 @@ public class TenantQuotas {
 
     private final Tenants tenants;
     private final MeterRegistry meters;
-    private final Map<String, Limit> limits = new ConcurrentHashMap<>();
+    private final Map<String, Limiter> limits = new ConcurrentHashMap<>();
 
     public TenantQuotas(Tenants tenants, MeterRegistry meters) {
         this.tenants = tenants;
@@ -50,26 +48,14 @@ public class TenantQuotas {
         if (perPeriod == null) {
             return Duration.ZERO;
         }
-        Limit limit = limits.computeIfAbsent(kind.tag + "/" + tenant, key -> limit(tenant, kind, perPeriod));
-        if (limit.limiter().acquirePermission()) {
-            limit.allowed().increment();
-            return Duration.ZERO;
-        }
-        limit.throttled().increment();
-        long nanos = limit.limiter() instanceof AtomicRateLimiter atomic
-                ? atomic.getDetailedMetrics().getNanosToWait() : kind.period.toNanos();
-        return Duration.ofNanos(Math.max(nanos, Duration.ofSeconds(1).toNanos()));
+        return limits.computeIfAbsent(kind.tag + "/" + tenant, key -> new Limiter("tenant-" + kind.tag + "-" + tenant,
+                perPeriod, kind.period, counter(tenant, kind, "allowed"), counter(tenant, kind, "throttled")))
+                .acquire();
     }
 
     /** The documents the tenant may keep; null: no limit. */
     public Long maxDocuments(String tenant) {
         return tenants.settings(tenant).maxDocuments();
-    }
-
-    private Limit limit(String tenant, Kind kind, int perPeriod) {
-        RateLimiter limiter = RateLimiter.of("tenant-" + kind.tag + "-" + tenant, RateLimiterConfig.custom()
-                .limitForPeriod(perPeriod).limitRefreshPeriod(kind.period).timeoutDuration(Duration.ZERO).build());
-        return new Limit(limiter, counter(tenant, kind, "allowed"), counter(tenant, kind, "throttled"));
     }
 
     private Counter counter(String tenant, Kind kind, String outcome) {
@@ -78,6 +64,4 @@ public class TenantQuotas {
                 .register(meters);
     }
 
-    private record Limit(RateLimiter limiter, Counter allowed, Counter throttled) {
-    }
 }

@@ -63,13 +63,6 @@ public class WebhookIngress {
         }));
     }
 
-    /** Every tenant's source names, for the routes (the default tenant's under {@link Tenants#DEFAULT}). */
-    Map<String, java.util.Set<String>> names() {
-        Map<String, java.util.Set<String>> names = new java.util.TreeMap<>();
-        sources.forEach((tenant, own) -> names.put(tenant, new java.util.TreeSet<>(own.keySet())));
-        return names;
-    }
-
     /**
      * Verifies and interprets the request; leaves either a handshake reply or, as the body, the deliveries to stage
      * (one per provider event) with an empty {@link DeliveryReceipt} beside them.
