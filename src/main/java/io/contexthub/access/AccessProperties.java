@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jwt         bearer JWTs from an identity provider; without an issuer: only API keys and the bootstrap token
  * @param corsOrigins browser origins allowed to call the API (CORS); empty: none
  * @param hstsMaxAge  {@code Strict-Transport-Security} max-age sent on HTTPS answers of the API
+ * @param keyRefresh  with several instances sharing their keys ({@code hub.store=opensearch}): how often each re-reads
+ *                    them, so the longest a revocation or rotation made through another instance takes to apply here
  */
 @Validated
 @ConfigurationProperties("hub.access")
@@ -29,7 +31,13 @@ public record AccessProperties(
         @Positive @DefaultValue("600") int requestsPerMinute,
         @Valid @DefaultValue Jwt jwt,
         @DefaultValue("") List<String> corsOrigins,
-        @NotNull @DefaultValue("365d") Duration hstsMaxAge) {
+        @NotNull @DefaultValue("365d") Duration hstsMaxAge,
+        @NotNull @DefaultValue("5s") Duration keyRefresh) {
+
+    @AssertTrue(message = "hub.access.key-refresh must be at least 100ms")
+    public boolean isKeyRefreshSensible() {
+        return keyRefresh == null || keyRefresh.toMillis() >= 100;
+    }
 
     /**
      * Bearer JWTs ({@code hub.access.jwt.*}).

@@ -1,18 +1,10 @@
 package io.contexthub.access;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.contexthub.platform.HubProperties;
-import io.contexthub.platform.PrivateFiles;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.store.DocumentScope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,39 +16,59 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.stereotype.Component;
 
 /**
- * The API keys: created, rotated and revoked by an admin, kept in {@code <data-dir>/access/keys.json} (replaced
- * whole and forced to disk before a change takes effect, so a key shown to its creator survives a crash), looked up
- * by id in memory. A token is {@code chk_<id>_<secret>}: the id finds the key without trying every hash, the secret
- * is checked against the salted hash in constant time.
+ * The API keys: created, rotated and revoked by an admin, kept in a {@link KeyStorage}, looked up by id in memory.
+ * A token is {@code chk_<id>_<secret>}: the id finds the key without trying every hash, the secret is checked
+ * against the salted hash in constant time.
+ *
+ * <p>When the storage is shared by several instances, the keys in memory are re-read every
+ * {@code hub.access.key-refresh}, so a revocation or rotation made through another instance takes effect here within
+ * that time; a key this instance has never seen is read from the storage at once, so a new key works everywhere as
+ * soon as its creator has it. A change made here reads the key from the storage first, never from memory. If the
+ * storage cannot be read, the keys already in memory keep working and an unknown one is answered 503.
  */
 @Component
-public class ApiKeys {
+public class ApiKeys implements AutoCloseable {
 
     static final String PREFIX = "chk_";
     private static final Pattern TOKEN = Pattern.compile("chk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})");
+    private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
 
-    private final Path file;
-    private final ObjectMapper mapper;
+    private final KeyStorage storage;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final MultiGauge expiries;
+    private final ScheduledExecutorService refresher;
     private volatile Map<String, ApiKey> keys;
 
-    public ApiKeys(HubProperties hub, ObjectMapper mapper, Clock clock, MeterRegistry meters) {
-        this.file = hub.dataDir().resolve("access").resolve("keys.json");
-        this.mapper = mapper;
+    public ApiKeys(KeyStorage storage, AccessProperties access, Clock clock, MeterRegistry meters) {
+        this.storage = storage;
         this.clock = clock;
         this.expiries = MultiGauge.builder("hub.access.key.expires").baseUnit("seconds")
                 .description("seconds until each live API key expires: alert before an agent's key runs out")
                 .register(meters);
-        this.keys = load();
-        publishExpiries();
+        remember(storage.all());
+        if (storage.shared()) {
+            long every = access.keyRefresh().toMillis();
+            refresher = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "hub-key-refresh");
+                thread.setDaemon(true);
+                return thread;
+            });
+            refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+        } else {
+            refresher = null;
+        }
     }
 
     /** A new key and its token; the token exists only in this answer. */
@@ -91,12 +103,18 @@ public class ApiKeys {
         return revoked;
     }
 
+    /** Every key, as stored now. */
     public List<ApiKey> all() {
-        return keys.values().stream().sorted(Comparator.comparing(ApiKey::createdAt)).toList();
+        List<ApiKey> all = storage.all();
+        if (storage.shared()) {
+            remember(all);
+        }
+        return all.stream().sorted(Comparator.comparing(ApiKey::createdAt)).toList();
     }
 
+    /** The key as stored now. */
     public Optional<ApiKey> get(String id) {
-        return Optional.ofNullable(id == null ? null : keys.get(id));
+        return id == null ? Optional.empty() : storage.get(id);
     }
 
     /** The key, or a 404 rejection naming it. */
@@ -110,8 +128,11 @@ public class ApiKeys {
      */
     Grant authenticate(String token) {
         Matcher parts = TOKEN.matcher(token);
-        ApiKey key = parts.matches() ? keys.get(parts.group(1)) : null;
+        ApiKey key = parts.matches() ? known(parts.group(1)) : null;
         Instant now = clock.instant();
+        if (key != null && !key.accepts(parts.group(2), now) && storage.shared()) {
+            key = stored(key.id()); // rotated through another instance since the last refresh?
+        }
         if (key == null || !key.accepts(parts.group(2), now)) {
             throw new BadCredentialsException("the bearer token is not valid");
         }
@@ -129,6 +150,31 @@ public class ApiKeys {
         return token.startsWith(PREFIX);
     }
 
+    /** Re-reads every key from a shared storage; what is in memory stays if it cannot be read. */
+    void refresh() {
+        try {
+            remember(storage.all());
+        } catch (RuntimeException e) {
+            log.warn("cannot re-read the API keys, the {} known keys stay as they were: {}", keys.size(),
+                    e.getMessage());
+        }
+    }
+
+    private ApiKey known(String id) {
+        ApiKey key = keys.get(id);
+        return key != null || !storage.shared() ? key : stored(id);
+    }
+
+    private ApiKey stored(String id) {
+        try {
+            Optional<ApiKey> stored = storage.get(id);
+            stored.ifPresent(this::remember);
+            return stored.orElse(null);
+        } catch (RuntimeException e) {
+            throw new IdentityProviderUnavailableException("the API key store cannot be read now; try again", e);
+        }
+    }
+
     private ApiKey live(String id) {
         ApiKey key = require(id);
         if (!key.live(clock.instant())) {
@@ -139,15 +185,20 @@ public class ApiKeys {
     }
 
     private void save(ApiKey key) {
+        storage.put(key);
+        remember(key);
+    }
+
+    private synchronized void remember(ApiKey key) {
         Map<String, ApiKey> next = new LinkedHashMap<>(keys);
         next.put(key.id(), key);
-        try {
-            Files.createDirectories(file.getParent());
-            PrivateFiles.replace(file, mapper.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(Map.of("keys", next.values())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        keys = Map.copyOf(next);
+        publishExpiries();
+    }
+
+    private synchronized void remember(List<ApiKey> all) {
+        Map<String, ApiKey> next = new LinkedHashMap<>();
+        all.forEach(key -> next.put(key.id(), key));
         keys = Map.copyOf(next);
         publishExpiries();
     }
@@ -160,20 +211,6 @@ public class ApiKeys {
                 .toList(), true);
     }
 
-    private Map<String, ApiKey> load() {
-        if (!Files.exists(file)) {
-            return Map.of();
-        }
-        try {
-            Map<String, List<ApiKey>> stored = mapper.readValue(file.toFile(), new TypeReference<>() { });
-            Map<String, ApiKey> loaded = new LinkedHashMap<>();
-            stored.getOrDefault("keys", List.of()).forEach(key -> loaded.put(key.id(), key));
-            return Map.copyOf(loaded);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the API keys in " + file, e);
-        }
-    }
-
     private String secret() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
     }
@@ -182,6 +219,13 @@ public class ApiKeys {
         byte[] bytes = new byte[count];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    @Override
+    public void close() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
     }
 
     /** A key and the token that carries it. */

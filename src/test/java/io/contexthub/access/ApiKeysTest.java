@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.contexthub.platform.HubProperties;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.store.DocumentScope;
 import io.contexthub.support.TestClock;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,12 @@ class ApiKeysTest {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     ApiKeys keys() {
-        return new ApiKeys(new HubProperties(data, null, HubProperties.Staging.spool, HubProperties.Store.lucene),
-                mapper, clock, meters);
+        return new ApiKeys(new FileKeyStorage(data, mapper), settings(Duration.ofSeconds(5)), clock, meters);
+    }
+
+    static AccessProperties settings(Duration keyRefresh) {
+        return new AccessProperties(Duration.ofDays(90), 600, new AccessProperties.Jwt(null, null, null, "hub_role",
+                "hub_sources", "hub_types", "hub_tenant"), List.of(), Duration.ofDays(365), keyRefresh);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.contexthub.store.opensearch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.access.KeyStorage;
 import io.contexthub.store.ContextStore;
 import io.contexthub.sync.CheckpointStorage;
 import io.contexthub.sync.CheckpointStores;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** OpenSearch as the context store ({@code hub.store=opensearch}) and as the checkpoint store. */
+/** OpenSearch as the context store ({@code hub.store=opensearch}), the checkpoint store and the key store. */
 @Configuration(proxyBeanMethods = false)
 public class OpenSearchStoreConfiguration {
 
@@ -23,6 +24,13 @@ public class OpenSearchStoreConfiguration {
                                                Tenants tenants) {
         return new TenantBound<>(tenants, tenant -> new OpenSearchContextStore(properties.forTenant(tenant), mapper))
                 .proxy(ContextStore.class);
+    }
+
+    /** API keys shared by every instance, so a key made through one works on all (one index for all tenants). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "hub.store", havingValue = "opensearch")
+    public KeyStorage openSearchKeyStorage(OpenSearchProperties properties, ObjectMapper mapper) {
+        return new OpenSearchKeyStorage(properties, mapper);
     }
 
     /** Sync checkpoints and leases in OpenSearch, shared by every instance; an index per tenant. */
