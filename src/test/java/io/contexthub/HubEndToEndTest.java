@@ -236,6 +236,54 @@ class HubEndToEndTest {
     }
 
     @Test
+    void deadLettersAreFilteredRedrivenAndPurgedInBulk() throws IOException {
+        String since = java.time.Instant.now().minusMillis(1).toString();
+        for (int i = 1; i <= 3; i++) {
+            byte[] body = FrontEvents.inbound("evt_bulk_" + i, "msg_bulk_" + i, "Bulk redrive " + i, "bulk@");
+            assertThat(hub.postFront(FrontEvents.SECRET, body).status()).isEqualTo(202);
+        }
+        await().atMost(PROCESSING).until(() -> filesMentioning("deadletters", "evt_bulk_").size() == 3);
+        String mine = "/api/dead-letters?source=frontapp&since=" + since;
+
+        assertThat(hub.api("GET", mine + "&stage=validate&cause=EMAILS").json().path("deadLetters")).hasSize(3);
+        assertThat(hub.api("GET", mine + "&stage=map").json().path("deadLetters")).isEmpty();
+        assertThat(hub.api("GET", mine + "&cause=nothing-like-this").json().path("deadLetters")).isEmpty();
+        assertThat(hub.api("GET", "/api/dead-letters?source=stripe&since=" + since).json().path("deadLetters"))
+                .isEmpty();
+        assertThat(hub.api("GET", "/api/dead-letters?since=yesterday").json().path("error").asText())
+                .isEqualTo("invalid_filter");
+        assertThat(hub.api("POST", "/api/dead-letters/redrive", "{}").json().path("error").asText())
+                .isEqualTo("filter_required");
+        String filter = "\"source\": \"frontapp\", \"stage\": \"validate\", \"since\": \"" + since + "\"";
+        var miscounted = hub.api("POST", "/api/dead-letters/purge", "{" + filter + ", \"expected\": 2}");
+        assertThat(miscounted.status()).isEqualTo(409);
+        assertThat(miscounted.json().path("error").asText()).isEqualTo("count_changed");
+        assertThat(hub.api("POST", "/api/dead-letters/purge", "{" + filter + "}").status()).isEqualTo(400);
+        assertThat(filesMentioning("deadletters", "evt_bulk_")).as("nothing purged").hasSize(3);
+
+        // two of them are fixed (as a corrected mapping would fix them), then all three are redriven by filter
+        for (Path letter : filesMentioning("deadletters", "evt_bulk_")) {
+            if (!Files.readString(letter).contains("evt_bulk_3")) {
+                Files.writeString(letter, Files.readString(letter).replace("\"bulk@\"", "\"bulk@example.com\""));
+            }
+        }
+        var redriven = hub.api("POST", "/api/dead-letters/redrive", "{" + filter + "}");
+
+        assertThat(redriven.status()).isEqualTo(200);
+        assertThat(redriven.json().path("redriven").asInt()).isEqualTo(3);
+        assertThat(redriven.json().path("filter").path("source").asText()).isEqualTo("frontapp");
+        await().atMost(PROCESSING).until(() -> store.get("event", "event:frontapp:msg_bulk_1").isPresent()
+                && store.get("event", "event:frontapp:msg_bulk_2").isPresent());
+        // the unfixed one fails again: a new dead letter, the only one the filter finds now
+        await().atMost(PROCESSING).until(() -> hub.api("GET", mine).json().path("deadLetters").size() == 1);
+        var purged = hub.api("POST", "/api/dead-letters/purge", "{" + filter + ", \"expected\": 1}");
+        assertThat(purged.status()).isEqualTo(200);
+        assertThat(purged.json().path("purged").asInt()).isEqualTo(1);
+        assertThat(hub.api("GET", mine).json().path("deadLetters")).isEmpty();
+        assertThat(filesMentioning("deadletters", "evt_bulk_")).isEmpty();
+    }
+
+    @Test
     void aCorrectlySignedBodyThatIsNotJsonIsABadRequest() {
         byte[] body = "definitely not json".getBytes(StandardCharsets.UTF_8);
 

@@ -53,6 +53,8 @@ class AccessMatrixTest {
         expect("GET /api/dead-letters", Role.OPERATOR, false, "/api/dead-letters");
         expect("GET /api/dead-letters/{id}", Role.OPERATOR, false, "/api/dead-letters/nope");
         expect("POST /api/dead-letters/{id}/redrive", Role.OPERATOR, false, "/api/dead-letters/nope/redrive");
+        expect("POST /api/dead-letters/redrive", Role.OPERATOR, false, "/api/dead-letters/redrive");
+        expect("POST /api/dead-letters/purge", Role.OPERATOR, false, "/api/dead-letters/purge");
         expect("GET /api/profiles/{id}", Role.READER, false, "/api/profiles/ana@matrix.example");
         expect("GET /api/identity-links/{linkId}", Role.READER, false, "/api/identity-links/nope");
         expect("DELETE /api/identity-links/{linkId}", Role.OPERATOR, false, "/api/identity-links/nope");

@@ -59,6 +59,13 @@ public final class HubClient {
                 .build());
     }
 
+    /** An API call with a JSON body. */
+    public Reply api(String method, String pathAndQuery, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Reply search(String q, String type, int k) {
         String query = "/api/context/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&k=" + k
                 + (type == null ? "" : "&type=" + type);
