@@ -109,6 +109,15 @@ class HubEndToEndTest {
         var customer = hub.api("GET", "/api/context/customer/customer:frontapp:crd_3h53wd0");
         assertThat(customer.status()).isEqualTo(200);
         assertThat(customer.json().path("emails").path(0).asText()).isEqualTo("sabrina@fictionalcustomer.com");
+
+        JsonNode sources = hub.api("GET", "/api/sources").json();
+        JsonNode front = sources.path("sources").findParents("name").stream()
+                .filter(source -> source.path("name").asText().equals("frontapp")).findFirst().orElseThrow();
+        assertThat(front.path("webhookPath").asText()).isEqualTo("/webhooks/frontapp");
+        assertThat(front.path("webhookConfigured").asBoolean()).isTrue();
+        assertThat(java.time.Instant.parse(front.path("lastStagedAt").asText())).isBefore(java.time.Instant.now());
+        assertThat(sources.path("documents").path("event").asLong()).isEqualTo(store.count("event")).isPositive();
+        assertThat(sources.path("documents").path("customer").asLong()).isPositive();
     }
 
     @Test

@@ -57,6 +57,13 @@ public class WebhookIngress {
                         + "every request", s.name(), s.name()));
     }
 
+    /** The current tenant's webhook sources by name, each with whether its secret is configured. */
+    public Map<String, Boolean> sources(String tenant) {
+        Map<String, Boolean> configured = new java.util.TreeMap<>();
+        sources.getOrDefault(tenant, Map.of()).forEach((name, source) -> configured.put(name, source.configured()));
+        return configured;
+    }
+
     private static Map<String, WebhookSource> byName(Stream<WebhookSource> sources) {
         return sources.collect(Collectors.toMap(WebhookSource::name, Function.identity(), (a, b) -> {
             throw new IllegalStateException("two webhook sources are named " + a.name());

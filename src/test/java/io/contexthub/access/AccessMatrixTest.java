@@ -51,6 +51,7 @@ class AccessMatrixTest {
         expect("GET /api/connectors", Role.READER, true, "/api/connectors");
         expect("POST /api/connectors/{name}/sync", Role.OPERATOR, false, "/api/connectors/nope/sync");
         expect("GET /api/dead-letters", Role.OPERATOR, false, "/api/dead-letters");
+        expect("GET /api/sources", Role.READER, false, "/api/sources");
         expect("GET /api/dead-letters/{id}", Role.OPERATOR, false, "/api/dead-letters/nope");
         expect("POST /api/dead-letters/{id}/redrive", Role.OPERATOR, false, "/api/dead-letters/nope/redrive");
         expect("POST /api/dead-letters/redrive", Role.OPERATOR, false, "/api/dead-letters/redrive");
