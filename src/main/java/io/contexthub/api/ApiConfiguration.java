@@ -4,11 +4,10 @@ import io.contexthub.access.AccessPolicy;
 import io.contexthub.access.AccessProperties;
 import io.contexthub.access.AccessReplies;
 import io.contexthub.access.ApiKeys;
-import io.contexthub.access.BearerAuthentication;
 import io.contexthub.access.BearerTokens;
-import io.contexthub.access.JwtGrants;
 import io.contexthub.access.KeyQuotas;
 import io.contexthub.access.QuotaFilter;
+import io.contexthub.access.TokenAuthenticator;
 import io.contexthub.platform.ErrorBodies;
 import io.contexthub.tenant.TenantQuotas;
 import io.contexthub.tenant.Tenants;
@@ -20,8 +19,6 @@ import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBea
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -40,16 +37,22 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 public class ApiConfiguration {
 
+    /** How a bearer token is checked, for the API, MCP and the console alike. */
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties api, AccessProperties access,
-                                           ApiKeys keys, KeyQuotas quotas, MeterRegistry meters, Tenants tenants,
-                                           TenantQuotas tenantQuotas) throws Exception {
+    public TokenAuthenticator tokenAuthenticator(ApiProperties api, AccessProperties access, ApiKeys keys) {
+        return new TokenAuthenticator(api.token(), access, keys);
+    }
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties api, TokenAuthenticator tokens,
+                                           AccessProperties access, KeyQuotas quotas, MeterRegistry meters,
+                                           Tenants tenants, TenantQuotas tenantQuotas) throws Exception {
         List<String> paths = new ArrayList<>(List.of("/api/**", "/mcp", "/mcp/**"));
         if (api.protectMetrics()) {
             paths.add("/actuator/prometheus");
         }
         AccessReplies replies = new AccessReplies(meters);
-        AuthenticationManager authentication = authentication(api, access, keys);
+        AuthenticationManager authentication = tokens.manager();
         return http.securityMatcher(paths.toArray(String[]::new))
                 // bearer tokens only, no cookies: nothing for a forged cross-site request to ride on
                 .csrf(AbstractHttpConfigurer::disable)
@@ -71,8 +74,8 @@ public class ApiConfiguration {
     }
 
     /**
-     * Spring Security's filter runs only on the paths its chain guards (and the actuator, for a protected
-     * {@code /actuator/prometheus}): webhooks, the hot path, are authenticated by their signatures and never pass
+     * Spring Security's filter runs only on the paths its chains guard (the API, MCP, the console, and the actuator
+     * for a protected {@code /actuator/prometheus}): webhooks, the hot path, are authenticated by their signatures and never pass
      * through it.
      */
     @Bean
@@ -81,7 +84,8 @@ public class ApiConfiguration {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
                 if (bean instanceof DelegatingFilterProxyRegistrationBean registration) {
-                    registration.setUrlPatterns(List.of("/api/*", "/mcp", "/mcp/*", "/actuator/*"));
+                    registration.setUrlPatterns(List.of("/api/*", "/mcp", "/mcp/*", "/actuator/*", "/console",
+                            "/console/*"));
                 }
                 return bean;
             }
@@ -102,15 +106,6 @@ public class ApiConfiguration {
         return web -> web.httpFirewall(firewall).requestRejectedHandler((request, response, rejected) ->
                 ErrorBodies.write(response, 400, "invalid_request", "the request's URL is not accepted: "
                         + rejected.getMessage()));
-    }
-
-    private static AuthenticationManager authentication(ApiProperties api, AccessProperties access, ApiKeys keys) {
-        List<AuthenticationProvider> providers = new ArrayList<>();
-        providers.add(new BearerAuthentication(api.token(), keys));
-        if (access.jwt().configured()) {
-            providers.add(new JwtGrants(access.jwt()));
-        }
-        return new ProviderManager(providers);
     }
 
     private static UrlBasedCorsConfigurationSource cors(AccessProperties access) {

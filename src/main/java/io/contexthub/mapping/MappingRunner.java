@@ -7,6 +7,10 @@ import io.contexthub.canonical.Entity;
 import io.contexthub.platform.Assets;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.staging.Envelope;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +25,12 @@ import org.springframework.stereotype.Component;
  * {@code mappings/<source>/<stream>-to-<entity>.jsonata}. A mapping sees the whole envelope and returns
  * nothing, one document or an array of them; the runner then adds what every canonical document carries the
  * same way (id, type, source, provenance) so mappings cannot get it wrong.
+ *
+ * <p>With {@code hub.assets-dir}, an edited, added or removed mapping file takes effect for the next envelope once
+ * {@link #RECHECK} has passed since its directory was last looked at (files' names, sizes and modification times):
+ * an integrator fixes a mapping and redrives its dead letters without restarting the hub. A mapping that no longer
+ * compiles dead-letters the envelopes it should map, naming the file and the error. The packaged assets never
+ * change, so they are read once.
  */
 @Component
 public class MappingRunner {
@@ -29,29 +39,38 @@ public class MappingRunner {
 
     private final Assets assets;
     private final ObjectMapper mapper;
-    private final Map<String, List<Mapping>> mappings = new ConcurrentHashMap<>();
+    /** How long a directory's mappings are used before the files are looked at again. */
+    static final Duration RECHECK = Duration.ofSeconds(1);
+
+    private final Map<String, Loaded> mappings = new ConcurrentHashMap<>();
+    private final Clock clock;
 
     record Mapping(String entity, JsonataExpression expression) {
+    }
+
+    /** The mappings of one directory and stream, the files they came from, and when those were last looked at. */
+    private record Loaded(List<Mapping> mappings, String files, Instant checkedAt) {
     }
 
     private final List<MappingDirectoryResolver> directories;
 
     public MappingRunner(Assets assets, ObjectMapper mapper) {
-        this(assets, mapper, List.of());
+        this(assets, mapper, List.of(), Clock.systemUTC());
     }
 
     @Autowired
-    public MappingRunner(Assets assets, ObjectMapper mapper, List<MappingDirectoryResolver> directories) {
+    public MappingRunner(Assets assets, ObjectMapper mapper, List<MappingDirectoryResolver> directories,
+                         Clock clock) {
         this.assets = assets;
         this.mapper = mapper;
         this.directories = List.copyOf(directories);
+        this.clock = clock;
     }
 
     public List<CanonicalDocument> map(Envelope envelope) {
         String directory = directories.stream().map(d -> d.directory(envelope.source()))
                 .flatMap(Optional::stream).findFirst().orElse(envelope.source());
-        List<Mapping> selected = mappings.computeIfAbsent(directory + "/" + envelope.stream(),
-                key -> load(directory, envelope.stream()));
+        List<Mapping> selected = current(directory, envelope.stream());
         if (selected.isEmpty()) {
             throw new PermanentFailureException("no mapping for source " + envelope.source() + ", stream "
                     + envelope.stream() + " (expected mappings/" + directory + "/" + envelope.stream()
@@ -112,13 +131,46 @@ public class MappingRunner {
         return new CanonicalDocument(mapping.entity(), id, name, document);
     }
 
-    private List<Mapping> load(String directory, String stream) {
-        String prefix = stream + "-to-";
-        List<Mapping> loaded = new ArrayList<>();
-        for (Resource resource : assets.list("mappings/" + directory + "/" + prefix + "*" + SUFFIX)) {
-            loaded.add(compile("mappings/" + directory + "/" + resource.getFilename()));
+    private List<Mapping> current(String directory, String stream) {
+        String key = directory + "/" + stream;
+        Loaded loaded = mappings.get(key);
+        if (loaded != null && (!assets.editable() || clock.instant().isBefore(loaded.checkedAt().plus(RECHECK)))) {
+            return loaded.mappings();
         }
-        return List.copyOf(loaded);
+        List<Resource> files = assets.list("mappings/" + directory + "/" + stream + "-to-*" + SUFFIX);
+        String fingerprint = fingerprint(files);
+        if (loaded != null && loaded.files().equals(fingerprint)) {
+            mappings.put(key, new Loaded(loaded.mappings(), fingerprint, clock.instant()));
+            return loaded.mappings();
+        }
+        List<Mapping> compiled = new ArrayList<>();
+        for (Resource resource : files) {
+            String path = "mappings/" + directory + "/" + resource.getFilename();
+            try {
+                compiled.add(compile(path));
+            } catch (IllegalStateException e) {
+                if (loaded == null && !assets.editable()) {
+                    throw e;
+                }
+                // an edit that broke the file: the envelope cannot be mapped until it is fixed
+                throw new PermanentFailureException(e.getMessage());
+            }
+        }
+        mappings.put(key, new Loaded(List.copyOf(compiled), fingerprint, clock.instant()));
+        return compiled;
+    }
+
+    private static String fingerprint(List<Resource> files) {
+        StringBuilder fingerprint = new StringBuilder();
+        for (Resource file : files) {
+            try {
+                fingerprint.append(file.getFilename()).append(':').append(file.contentLength()).append(':')
+                        .append(file.lastModified()).append(';');
+            } catch (IOException e) {
+                fingerprint.append(file.getFilename()).append(":unreadable;");
+            }
+        }
+        return fingerprint.toString();
     }
 
     private Mapping compile(String path) {

@@ -42,6 +42,11 @@ public class Assets {
         }
     }
 
+    /** True when the assets are a directory ({@code hub.assets-dir}) whose files may change while the hub runs. */
+    public boolean editable() {
+        return !root.startsWith("classpath:");
+    }
+
     /** Where the assets come from, for logs and the status API. */
     public String root() {
         return root;

@@ -115,6 +115,31 @@ class TransportSecurityTest {
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    @Test
+    void theConsoleWorksOverTlsWithASecureCookieAndReachesTheApiOnTheHubsOwnCertificate() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().sslContext(trusting().sslContext())
+                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = send(browser, HttpRequest.newBuilder(
+                URI.create("https://localhost:" + port + "/console/login")).build());
+        assertThat(form.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("HUB_CONSOLE=").contains("Secure").contains("HttpOnly").contains("SameSite=Strict"));
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(
+                URI.create("https://localhost:" + port + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=tls-hub-token&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build());
+        assertThat(login.statusCode()).isEqualTo(302);
+
+        // the overview's data comes from the API over loopback TLS, trusting exactly the hub's certificate
+        HttpResponse<String> overview = send(browser, HttpRequest.newBuilder(
+                URI.create("https://localhost:" + port + "/console")).build());
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).contains("id=\"sources\"").doesNotContain("class=\"problem\"");
+        assertThat(overview.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
     HttpRequest preflight(String origin) {
         return HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/context/search?q=x"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)

@@ -58,6 +58,38 @@ class AssetsTest {
     }
 
     @Test
+    void aMappingEditedWhileTheHubRunsTakesEffectOnceItsDirectoryIsLookedAtAgain() throws IOException {
+        for (String folder : new String[] {"routes", "mappings", "canonical-model", "connectors"}) {
+            TestFiles.copyTree(Path.of(folder), dir.resolve(folder));
+        }
+        Path mapping = dir.resolve("mappings/frontapp/events-to-event.jsonata");
+        String original = Files.readString(mapping);
+        var now = new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
+        var runner = new MappingRunner(new Assets(hub(dir)), JSON, java.util.List.of(),
+                new io.contexthub.support.TestClock(now::get));
+        var envelope = new Envelope("e1", "frontapp", "events", "inbound_received", Instant.EPOCH,
+                "frontapp:evt_3s78kxhw", true, FrontEvents.INBOUND.body());
+        java.util.function.Supplier<String> channel = () -> runner.map(envelope).stream()
+                .filter(d -> d.entity().equals("event")).findFirst().orElseThrow().json().path("channel").asText();
+        assertThat(channel.get()).isEqualTo("email");
+
+        Files.writeString(mapping, original.replace("\"channel\": $message.type,",
+                "\"channel\": \"edited-\" & $message.type,"));
+        assertThat(channel.get()).as("within the recheck period the mapping in use stays").isEqualTo("email");
+        now.set(now.get().plusSeconds(2));
+        assertThat(channel.get()).isEqualTo("edited-email");
+
+        Files.writeString(mapping, original.replace("\"channel\": $message.type,", "\"channel\": $message.type,,"));
+        now.set(now.get().plusSeconds(2));
+        assertThatThrownBy(() -> runner.map(envelope)).isInstanceOf(PermanentFailureException.class)
+                .hasMessageContaining("events-to-event.jsonata").hasMessageContaining("does not compile");
+
+        Files.writeString(mapping, original);
+        now.set(now.get().plusSeconds(2));
+        assertThat(channel.get()).as("fixed: mapped again").isEqualTo("email");
+    }
+
+    @Test
     void anIncompleteAssetsDirectoryFailsFastNamingTheSetting() {
         assertThatThrownBy(() -> new Assets(hub(dir)))
                 .isInstanceOf(IllegalStateException.class)

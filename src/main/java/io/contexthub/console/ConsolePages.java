@@ -1,0 +1,29 @@
+package io.contexthub.console;
+
+import io.contexthub.access.Grant;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every console page shows: who is logged in, with which role, in which tenant, and the refresh period. */
+@ControllerAdvice(basePackageClasses = ConsolePages.class)
+public class ConsolePages {
+
+    private final ConsoleProperties properties;
+
+    public ConsolePages(ConsoleProperties properties) {
+        this.properties = properties;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof ConsoleAuthentication login) {
+            Grant grant = login.getPrincipal();
+            model.addAttribute("user", grant.name());
+            model.addAttribute("role", grant.role().id());
+            model.addAttribute("tenant", grant.tenant());
+        }
+        model.addAttribute("refreshSeconds", Math.max(1, properties.refresh().toSeconds()));
+    }
+}

@@ -1,0 +1,194 @@
+package io.contexthub.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contexthub.support.FrontEvents;
+import io.contexthub.support.HubClient;
+import io.contexthub.support.PackagedHub;
+import io.contexthub.support.TestFiles;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real headless Chromium (Debian's, with its chromedriver, installed by build-config/chromium.sh)
+ * against the packaged jar: a new user signs in, watches a webhook arrive on the overview, breaks a mapping on
+ * purpose, finds the dead letters, fixes the mapping, redrives exactly those letters by filter and finds their
+ * documents in search — no curl. It leaves screenshots of each page in target/console-screenshots (the ones in
+ * docs/images come from here).
+ */
+class ConsoleBrowserIT {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Path SHOTS = Path.of("target", "console-screenshots");
+    static final String BROKEN = "\"channel\": $count($message.recipients),";
+    static final String ORIGINAL = "\"channel\": $message.type,";
+
+    static Path assets;
+    static PackagedHub hub;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assets = Files.createTempDirectory(Path.of("target"), "console-assets-");
+        for (String folder : new String[] {"routes", "mappings", "canonical-model", "connectors"}) {
+            TestFiles.copyTree(Path.of(folder), assets.resolve(folder));
+        }
+        hub = PackagedHub.create("console", Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET", FrontEvents.SECRET,
+                "HUB_ASSETSDIR", assets.toString(), "HUB_CONSOLE_REFRESH", "1s"));
+        hub.start();
+        browser = chromium();
+        Files.createDirectories(SHOTS);
+    }
+
+    /** Headless Chromium through the chromedriver the project's script installed. */
+    static WebDriver chromium() throws IOException, InterruptedException {
+        Process script = new ProcessBuilder("bash", "build-config/chromium.sh").redirectErrorStream(false).start();
+        String driver = new String(script.getInputStream().readAllBytes()).trim();
+        String errors = new String(script.getErrorStream().readAllBytes());
+        assertThat(script.waitFor()).as("build-config/chromium.sh: " + errors).isZero();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Path.of(driver).resolveSibling("chromium").toString());
+        // --no-sandbox: the build runs as root in a container, where Chromium's sandbox cannot start
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1360,900",
+                "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    void open(String path) {
+        browser.get(hub.base() + path);
+    }
+
+    void shot(String name) throws IOException {
+        Path taken = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(taken, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    String text(By by) {
+        return browser.findElement(by).getText();
+    }
+
+    @Test
+    void aNewUserWatchesAWebhookFixesAMappingRedrivesItsDeadLettersAndFindsTheDocuments() throws Exception {
+        HubClient sender = hub.client();
+
+        // signs in
+        open("/console");
+        waiting().until(ExpectedConditions.urlContains("/console/login"));
+        shot("console-login");
+        browser.findElement(By.id("token")).sendKeys("not the token");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(text(By.id("login-error"))).contains("not accepted");
+        browser.findElement(By.id("token")).sendKeys(PackagedHub.API_TOKEN);
+        browser.findElement(By.id("sign-in")).click();
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Overview"));
+        assertThat(text(By.id("who"))).contains("bootstrap token").contains("admin");
+
+        // watches a webhook arrive: the overview refreshes itself
+        By frontLast = By.cssSelector("#sources tr[data-source='frontapp'] td.last");
+        assertThat(text(frontLast)).isEqualTo("never");
+        assertThat(sender.postFront(FrontEvents.SECRET, FrontEvents.inbound("evt_console_1", "msg_console_1",
+                "Is my parcel on its way?", null)).status()).isEqualTo(202);
+        waiting().until(driver -> text(frontLast).endsWith("ago"));
+        waiting().until(driver -> Long.parseLong(documents("event")) >= 1);
+        shot("console-overview");
+
+        // breaks the mapping on purpose; two messages fail validation
+        Path mapping = assets.resolve("mappings/frontapp/events-to-event.jsonata");
+        String original = Files.readString(mapping);
+        assertThat(original).contains(ORIGINAL);
+        Files.writeString(mapping, original.replace(ORIGINAL, BROKEN));
+        for (int i = 1; i <= 2; i++) {
+            assertThat(sender.postFront(FrontEvents.SECRET, FrontEvents.inbound("evt_console_broken_" + i,
+                    "msg_console_broken_" + i, "Broken mapping message number " + i, null)).status()).isEqualTo(202);
+        }
+
+        // sees the dead letters, filtered to the failure
+        open("/console/dead-letters");
+        browser.findElement(By.name("source")).sendKeys("frontapp");
+        browser.findElement(By.name("stage")).sendKeys("validate");
+        browser.findElement(By.id("apply")).click();
+        waiting().until(driver -> {
+            driver.navigate().refresh();
+            return driver.findElements(By.id("count")).stream().anyMatch(c -> c.getText().startsWith("2 "));
+        });
+        shot("console-dead-letters");
+        browser.findElement(By.cssSelector("#letters tbody tr a")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("cause")));
+        assertThat(text(By.id("cause"))).contains("/channel").contains("string");
+        shot("console-dead-letter");
+        browser.navigate().back();
+
+        // fixes the mapping; a new message goes through, so the fix is in effect
+        Files.writeString(mapping, original);
+        assertThat(sender.postFront(FrontEvents.SECRET, FrontEvents.inbound("evt_console_fixed", "msg_console_fixed",
+                "The mapping is fixed", null)).status()).isEqualTo(202);
+        waiting().until(driver -> sender.api("GET", "/api/context/event/event:frontapp:msg_console_fixed")
+                .status() == 200);
+
+        // bulk-redrives exactly those letters
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("redrive-all"))).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Redrove 2 dead letters"));
+        shot("console-redriven");
+
+        // and finds the documents
+        open("/console/search");
+        browser.findElement(By.id("q")).sendKeys("Broken mapping message");
+        browser.findElement(By.id("search")).click();
+        waiting().until(driver -> {
+            driver.navigate().refresh();
+            return driver.findElements(By.cssSelector("#hits li[data-id='event:frontapp:msg_console_broken_1']"))
+                    .size() == 1 && driver.findElements(By.cssSelector(
+                    "#hits li[data-id='event:frontapp:msg_console_broken_2']")).size() == 1;
+        });
+        WebElement hit = browser.findElement(By.cssSelector("#hits li[data-id='event:frontapp:msg_console_broken_1']"));
+        assertThat(hit.getText()).contains("from frontapp / events").contains("signature verified");
+        shot("console-search");
+
+        open("/console/dead-letters?source=frontapp&stage=validate");
+        assertThat(browser.findElements(By.id("none"))).as("no dead letters left").hasSize(1);
+
+        open("/console/syncs");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("syncs")));
+        shot("console-syncs");
+    }
+
+    private String documents(String type) {
+        return browser.findElements(By.cssSelector("#documents .card")).stream()
+                .filter(card -> card.getText().contains(type + " documents"))
+                .map(card -> card.findElement(By.className("count")).getText()).findFirst().orElse("0");
+    }
+}
