@@ -293,6 +293,45 @@ class HubEndToEndTest {
     }
 
     @Test
+    void aDryRunShowsWhatTheMappingsMakeOfAPayloadOrADeadLetterAndStoresNothing() throws IOException {
+        String good = new String(FrontEvents.inbound("evt_dry_1", "msg_dry_1", "Dry run please", null),
+                StandardCharsets.UTF_8);
+        JsonNode run = hub.api("POST", "/api/mappings/dry-run", "{\"source\": \"frontapp\", \"stream\": \"events\", "
+                + "\"payload\": " + good + "}").json();
+        assertThat(run.path("wouldStore").asBoolean()).isTrue();
+        JsonNode event = run.path("documents").findParents("entity").stream()
+                .filter(d -> d.path("entity").asText().equals("event")).findFirst().orElseThrow();
+        assertThat(event.path("id").asText()).isEqualTo("event:frontapp:msg_dry_1");
+        assertThat(event.path("mapping").asText()).isEqualTo("mappings/frontapp/events-to-event.jsonata");
+        assertThat(event.path("violations")).isEmpty();
+        assertThat(event.path("embeddingText").asText()).contains("Dry run please");
+        assertThat(store.get("event", "event:frontapp:msg_dry_1")).as("nothing stored").isEmpty();
+
+        String bad = new String(FrontEvents.inbound("evt_dry_2", "msg_dry_2", "Dry run please", "dry@"),
+                StandardCharsets.UTF_8);
+        JsonNode failing = hub.api("POST", "/api/mappings/dry-run", "{\"source\": \"frontapp\", \"stream\": "
+                + "\"events\", \"payload\": " + bad + "}").json();
+        assertThat(failing.path("wouldStore").asBoolean()).isFalse();
+        assertThat(failing.path("failedAt").asText()).isEqualTo("validate");
+        assertThat(failing.path("cause").asText()).contains("/emails/0");
+
+        assertThat(hub.postFront(FrontEvents.SECRET, bad.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(202);
+        await().atMost(PROCESSING).until(() -> !filesMentioning("deadletters", "evt_dry_2").isEmpty());
+        String letter = filesMentioning("deadletters", "evt_dry_2").get(0).getFileName().toString()
+                .replace(".json", "");
+        JsonNode fromLetter = hub.api("POST", "/api/mappings/dry-run", "{\"deadLetter\": \"" + letter + "\"}").json();
+        assertThat(fromLetter.path("failedAt").asText()).isEqualTo("validate");
+        assertThat(fromLetter.path("envelope").path("source").asText()).isEqualTo("frontapp");
+
+        JsonNode unmapped = hub.api("POST", "/api/mappings/dry-run", "{\"source\": \"nobody\", \"stream\": "
+                + "\"events\", \"payload\": {}}").json();
+        assertThat(unmapped.path("failedAt").asText()).isEqualTo("map");
+        assertThat(unmapped.path("cause").asText()).contains("no mapping for source nobody");
+        assertThat(hub.api("POST", "/api/mappings/dry-run", "{\"payload\": {}}").status()).isEqualTo(400);
+        assertThat(hub.api("POST", "/api/mappings/dry-run", "{\"deadLetter\": \"nope\"}").status()).isEqualTo(404);
+    }
+
+    @Test
     void aCorrectlySignedBodyThatIsNotJsonIsABadRequest() {
         byte[] body = "definitely not json".getBytes(StandardCharsets.UTF_8);
 

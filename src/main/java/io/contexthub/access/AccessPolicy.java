@@ -29,6 +29,7 @@ public final class AccessPolicy implements AuthorizationManager<RequestAuthoriza
             rule(null, "/api/subjects/**", Role.ADMIN, false),
             rule(HttpMethod.DELETE, "/api/context/**", Role.ADMIN, false),
             rule(null, "/api/dead-letters/**", Role.OPERATOR, false),
+            rule(HttpMethod.POST, "/api/mappings/dry-run", Role.OPERATOR, false),
             rule(HttpMethod.POST, "/api/connectors/**", Role.OPERATOR, false),
             rule(null, "/api/identity/**", Role.OPERATOR, false),
             rule(HttpMethod.DELETE, "/api/identity-links/**", Role.OPERATOR, false),

@@ -30,9 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in a real headless Chromium (Debian's, with its chromedriver, installed by build-config/chromium.sh)
  * against the packaged jar: a new user signs in, watches a webhook arrive on the overview, breaks a mapping on
- * purpose, finds the dead letters, fixes the mapping, redrives exactly those letters by filter and finds their
- * documents in search — no curl. It leaves screenshots of each page in target/console-screenshots (the ones in
- * docs/images come from here).
+ * purpose, finds the dead letters and tries the mappings on one (dry run), fixes the mapping, sees the dry run
+ * pass, redrives exactly those letters by filter and finds their documents in search — no curl. It leaves
+ * screenshots of each page in target/console-screenshots (the ones in docs/images come from here).
  */
 class ConsoleBrowserIT {
 
@@ -150,16 +150,29 @@ class ConsoleBrowserIT {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("cause")));
         assertThat(text(By.id("cause"))).contains("/channel").contains("string");
         shot("console-dead-letter");
-        browser.navigate().back();
+        String letterPage = browser.getCurrentUrl();
 
-        // fixes the mapping; a new message goes through, so the fix is in effect
+        // tries the mappings on it: still failing
+        browser.findElement(By.id("dry-run-letter")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));
+        assertThat(text(By.id("verdict"))).startsWith("Would be a dead letter at validate").contains("/channel");
+        String dryRunOfLetter = browser.getCurrentUrl();
+
+        // fixes the mapping; the dry run of the same letter now passes, so the fix is in effect
         Files.writeString(mapping, original);
-        assertThat(sender.postFront(FrontEvents.SECRET, FrontEvents.inbound("evt_console_fixed", "msg_console_fixed",
-                "The mapping is fixed", null)).status()).isEqualTo(202);
-        waiting().until(driver -> sender.api("GET", "/api/context/event/event:frontapp:msg_console_fixed")
-                .status() == 200);
+        waiting().until(driver -> {
+            driver.navigate().to(dryRunOfLetter);
+            return text(By.id("verdict")).startsWith("Would be stored");
+        });
+        assertThat(browser.findElements(By.cssSelector("article.mapped pre.text"))).isNotEmpty();
+        shot("console-dry-run");
 
         // bulk-redrives exactly those letters
+        browser.navigate().to(letterPage);
+        browser.findElement(By.linkText("← Dead letters")).click();
+        browser.findElement(By.name("source")).sendKeys("frontapp");
+        browser.findElement(By.name("stage")).sendKeys("validate");
+        browser.findElement(By.id("apply")).click();
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("redrive-all"))).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Redrove 2 dead letters"));
         shot("console-redriven");

@@ -126,6 +126,24 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aPastedPayloadIsDryRunAndAPasteThatIsNotJsonIsSaidToBe() throws Exception {
+        Browser browser = new Browser();
+        browser.login(WebhookHubTest.TOKEN);
+        String payload = new String(io.contexthub.support.FrontEvents.inbound("evt_console_dry", "msg_console_dry",
+                "Pasted into the console", null), StandardCharsets.UTF_8);
+
+        HttpResponse<String> run = browser.post("/console/dry-run", "_csrf=" + browser.csrf("/console/dry-run")
+                + "&source=frontapp&stream=events&payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
+
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(run.body()).contains("Would be stored").contains("event:frontapp:msg_console_dry")
+                .contains("Pasted into the console");
+        HttpResponse<String> broken = browser.post("/console/dry-run", "_csrf=" + browser.csrf("/console/dry-run")
+                + "&source=frontapp&stream=events&payload=" + URLEncoder.encode("{not json", StandardCharsets.UTF_8));
+        assertThat(broken.body()).contains("The payload is not JSON");
+    }
+
+    @Test
     void revokingTheKeyEndsItsConsoleSessionAtTheNextClick() throws Exception {
         JsonNode key = hub.api("POST", "/api/keys", "{\"name\": \"console operator\", \"owner\": \"ops\", "
                 + "\"role\": \"operator\"}").json();
