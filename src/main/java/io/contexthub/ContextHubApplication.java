@@ -1,6 +1,9 @@
 package io.contexthub;
 
+import io.contexthub.cli.HubCli;
 import io.contexthub.embedding.OfflineMode;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ContextHubApplication {
 
     public static void main(String[] args) {
+        if (HubCli.handles(args)) {
+            // an integrator's command (docs/cli.md): run it and exit, no server
+            System.exit(HubCli.run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                    new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        }
         OfflineMode.enable();
         try {
             SpringApplication.run(ContextHubApplication.class, args);

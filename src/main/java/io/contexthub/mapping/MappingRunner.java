@@ -83,6 +83,15 @@ public class MappingRunner {
         return documents;
     }
 
+    /**
+     * Compiles one mapping file and checks its name ({@code <stream>-to-<entity>.jsonata}, a known entity).
+     *
+     * @throws IllegalStateException saying what is wrong
+     */
+    public void check(String mappingPath) {
+        compile(mappingPath);
+    }
+
     /** Runs one mapping file, e.g. {@code mappings/frontapp/events-to-event.jsonata}; golden tests use it. */
     public List<CanonicalDocument> apply(String mappingPath, Envelope envelope) {
         return run(compile(mappingPath), envelope);

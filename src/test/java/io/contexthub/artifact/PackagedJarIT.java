@@ -110,6 +110,20 @@ class PackagedJarIT {
     }
 
     @Test
+    @Order(3)
+    void binHubSendsTheSampleWebhookSignedWithTheSecretTheHubRunsWith() throws Exception {
+        var sent = CliIT.run(Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET", FrontEvents.SECRET), "bin/hub", "send", "frontapp",
+                "connectors/frontapp/samples/inbound-message.json", "--url", hub.base());
+        var forged = CliIT.run(Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET", "not-the-secret"), "bin/hub", "send",
+                "frontapp", "connectors/frontapp/samples/inbound-message.json", "--url", hub.base());
+
+        assertThat(sent.output()).containsPattern("HTTP 20[02]").contains("frontapp:evt_3s78kxhw");
+        assertThat(sent.code()).isZero();
+        assertThat(forged.output()).contains("HTTP 401");
+        assertThat(forged.code()).isEqualTo(1);
+    }
+
+    @Test
     @Order(4)
     void aStripeCustomerWithTheSameEmailIsLinkedToTheFrontContact() throws Exception {
         ObjectNode event = (ObjectNode) Fixtures.load("stripe-customer-created.json").body().deepCopy();
