@@ -36,6 +36,7 @@ public final class AccessPolicy implements AuthorizationManager<RequestAuthoriza
             rule(HttpMethod.GET, "/api/identity-links/**", Role.READER, false),
             rule(HttpMethod.GET, "/api/profiles/**", Role.READER, false),
             rule(HttpMethod.GET, "/api/connectors", Role.READER, true),
+            rule(HttpMethod.GET, "/api/connectors/*/streams/*/runs", Role.READER, true),
             rule(HttpMethod.GET, "/api/sources", Role.READER, false),
             rule(HttpMethod.GET, "/api/context/**", Role.READER, true),
             rule(HttpMethod.GET, "/api/customers/**", Role.READER, true),

@@ -10,6 +10,7 @@ import io.contexthub.platform.HubHeaders;
 import io.contexthub.platform.RequestRejectedException;
 import io.contexthub.sync.Checkpoint;
 import io.contexthub.sync.SyncRoutes;
+import io.contexthub.sync.SyncRunRecord;
 import io.contexthub.sync.SyncRuns;
 import io.contexthub.sync.SyncStream;
 import io.contexthub.tenant.Tenants;
@@ -53,6 +54,24 @@ public class ConnectorsApi {
 
     public void list(Exchange exchange) {
         HttpReplies.json(exchange, 200, connectors());
+    }
+
+    /** A stream's finished runs, newest first ({@code ?limit=}, 1 to 100, default 20). */
+    public void history(Exchange exchange, @Header("name") String name, @Header("stream") String stream,
+                        @Header("limit") String limit) {
+        int max = 20;
+        if (limit != null && !limit.isBlank()) {
+            max = limit.trim().matches("\\d{1,3}") ? Integer.parseInt(limit.trim()) : -1;
+            if (max < 1 || max > SyncRunRecord.KEPT) {
+                throw RequestRejectedException.badRequest("invalid_limit", "limit must be 1 to " + SyncRunRecord.KEPT);
+            }
+        }
+        SyncStream found = runs.stream(tenants.current(), name, stream).orElseThrow(() ->
+                RequestRejectedException.notFound("unknown_stream", "no sync stream " + name + "/" + stream));
+        ObjectNode body = mapper.createObjectNode().put("connector", found.connector()).put("stream", found.name());
+        body.set("runs", mapper.valueToTree(runs.checkpoints(tenants.current()).runs(found.connector(),
+                found.name(), max)));
+        HttpReplies.json(exchange, 200, body);
     }
 
     /** The sync streams of the current tenant: its own connectors' (docs/security.md#tenants). */

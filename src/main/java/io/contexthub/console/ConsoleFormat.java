@@ -56,6 +56,17 @@ public class ConsoleFormat {
         return s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s / 3600 + " h";
     }
 
+    /** How long from one instant to another: "850 ms", "42 s", "3 min 5 s". */
+    public String between(Object from, Object to) {
+        try {
+            Duration took = Duration.between(Instant.parse(String.valueOf(from)), Instant.parse(String.valueOf(to)));
+            long ms = took.toMillis();
+            return ms < 1000 ? ms + " ms" : ms < 120_000 ? ms / 1000 + " s" : ms / 60_000 + " min " + ms / 1000 % 60 + " s";
+        } catch (DateTimeParseException e) {
+            return "—";
+        }
+    }
+
     /** Indented JSON for a {@code <pre>}. */
     public String json(Object node) {
         try {

@@ -34,6 +34,18 @@ public class SyncsPage {
         return "console/syncs :: table";
     }
 
+    /** One stream's finished runs: when, how long, pages, records, outcome and error. */
+    @GetMapping("/console/syncs/{connector}/{stream}")
+    public String history(@PathVariable String connector, @PathVariable String stream, Model model) {
+        HubApi.Reply runs = api.get("/api/connectors/" + Paths.segment(connector) + "/streams/" + Paths.segment(stream)
+                + "/runs", Map.of("limit", "100"));
+        model.addAttribute("connector", connector);
+        model.addAttribute("stream", stream);
+        model.addAttribute("runs", runs.get("runs"));
+        model.addAttribute("problems", Problems.of(runs));
+        return "console/sync-runs";
+    }
+
     @PostMapping("/console/syncs/{connector}/run")
     public String run(@PathVariable String connector, @RequestParam(defaultValue = "") String stream,
                       @RequestParam(defaultValue = "false") boolean full, RedirectAttributes flash) {

@@ -36,4 +36,10 @@ public interface CheckpointStore {
 
     /** Stores a sealed credential durably before returning, replacing the previous one. */
     void putCredential(String key, String sealed);
+
+    /** Adds a finished run to its stream's history; the oldest beyond {@link SyncRunRecord#KEPT} may go. */
+    void recordRun(SyncRunRecord run);
+
+    /** A stream's finished runs, newest first, at most {@code limit}. */
+    List<SyncRunRecord> runs(String connector, String stream, int limit);
 }

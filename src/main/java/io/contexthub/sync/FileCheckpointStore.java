@@ -1,5 +1,6 @@
 package io.contexthub.sync;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.PrivateFiles;
 import io.contexthub.platform.TransientFailureException;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
  * Checkpoints as JSON files, {@code <dir>/<connector>.<stream>.json}, each written to a temporary file, forced to
  * disk and renamed over the old one, so a crash leaves the previous checkpoint or the new one, never half of
  * either. Sealed credentials sit beside them as {@code <key>.credential}, readable by the hub's user only.
- * Leases are in memory: the embedded defaults run one hub per data directory.
+ * Leases are in memory: the embedded defaults run one hub per data directory. Each stream's run history is
+ * {@code <dir>/runs/<connector>.<stream>.json}, newest first, replaced whole like a checkpoint.
  */
 public class FileCheckpointStore implements CheckpointStore {
 
@@ -85,6 +87,34 @@ public class FileCheckpointStore implements CheckpointStore {
             replace(file, sealed.getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new TransientFailureException("cannot write credential file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void recordRun(SyncRunRecord run) {
+        Path file = dir.resolve("runs").resolve(run.connector() + "." + run.stream() + ".json");
+        List<SyncRunRecord> kept = new ArrayList<>();
+        kept.add(run);
+        kept.addAll(runs(run.connector(), run.stream(), SyncRunRecord.KEPT - 1));
+        try {
+            Files.createDirectories(file.getParent());
+            replace(file, mapper.writeValueAsBytes(kept));
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot write the run history " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SyncRunRecord> runs(String connector, String stream, int limit) {
+        Path file = dir.resolve("runs").resolve(connector + "." + stream + ".json");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            List<SyncRunRecord> runs = mapper.readValue(file.toFile(), new TypeReference<List<SyncRunRecord>>() { });
+            return runs.subList(0, Math.min(limit, runs.size()));
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot read the run history " + file + ": " + e.getMessage(), e);
         }
     }
 

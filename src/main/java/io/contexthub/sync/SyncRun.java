@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One run of one stream, carried by the sync route's exchange: the calls still to make and what has been done.
@@ -20,6 +21,9 @@ public final class SyncRun {
     private final Instant startedAt;
     private final Deque<SyncRequest> queue;
     private final boolean full;
+    private final boolean resumed;
+    private final String id = UUID.randomUUID().toString();
+    private int pages;
     private String watermark;
     private long recordsDone;
     private Long total;
@@ -43,6 +47,7 @@ public final class SyncRun {
         this.watermark = checkpoint.unfinished() ? checkpoint.runWatermark() : null;
         this.recordsDone = checkpoint.unfinished() ? checkpoint.recordsDone() : 0;
         this.total = checkpoint.unfinished() ? checkpoint.total() : null;
+        this.resumed = checkpoint.unfinished();
     }
 
     public boolean hasNext() {
@@ -79,6 +84,7 @@ public final class SyncRun {
             total = (total == null ? 0 : total) + lastPage.total();
         }
         recordsDone += staged;
+        pages++;
         lastPage = null;
     }
 
@@ -87,6 +93,12 @@ public final class SyncRun {
         return new Checkpoint(stream.connector(), stream.name(), done ? stream.later(cursor, watermark) : cursor,
                 List.copyOf(queue), done ? null : watermark, recordsDone, total, state, error, startedAt,
                 finishedAt, full && !done);
+    }
+
+    /** What the run did, for the stream's history, once it ended at {@code finishedAt} with {@code outcome}. */
+    SyncRunRecord record(String outcome, String error, Instant finishedAt) {
+        return new SyncRunRecord(id, stream.connector(), stream.name(), outcome, full, resumed, startedAt, finishedAt,
+                pages, recordsDone, total, error, owner);
     }
 
     /** A full re-read: every record it reads is staged again, even when its key was staged before. */

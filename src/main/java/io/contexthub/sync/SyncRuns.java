@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -197,9 +198,11 @@ public class SyncRuns {
 
     public void complete(Exchange exchange) {
         SyncRun run = run(exchange);
-        Checkpoint done = run.checkpoint(Checkpoint.State.IDLE, null, clock.instant());
+        Instant finished = clock.instant();
+        Checkpoint done = run.checkpoint(Checkpoint.State.IDLE, null, finished);
         CheckpointStore store = checkpoints(run.tenant());
         store.put(done);
+        history(store, run.record(SyncRunRecord.COMPLETED, null, finished));
         store.release(run.leaseKey(), run.owner());
         exchange.removeProperty(RUN);
         log.info("{}/{}: run complete, {} records; cursor now {}", done.connector(), done.stream(),
@@ -225,7 +228,9 @@ public class SyncRuns {
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String error = cause == null ? "unknown" : cause.getMessage();
         CheckpointStore store = checkpoints(run.tenant());
-        store.put(run.checkpoint(state, error, clock.instant()));
+        Instant finished = clock.instant();
+        store.put(run.checkpoint(state, error, finished));
+        history(store, run.record(state.text(), error, finished));
         store.release(run.leaseKey(), run.owner());
         exchange.removeProperty(RUN);
         meters.counter(state == Checkpoint.State.PAUSED ? "hub.sync.pauses" : "hub.sync.failures",
@@ -233,6 +238,16 @@ public class SyncRuns {
                 .increment();
         log.warn("{}/{}: run {} after {} records; the next run resumes where it stopped: {}",
                 run.stream().connector(), run.stream().name(), state.text(), run.recordsDone(), error);
+    }
+
+    /** The history is for people; a run whose checkpoint is stored is not failed for want of its history entry. */
+    private static void history(CheckpointStore store, SyncRunRecord record) {
+        try {
+            store.recordRun(record);
+        } catch (RuntimeException e) {
+            log.warn("{}/{}: run {} not added to the stream's history: {}", record.connector(), record.stream(),
+                    record.id(), e.getMessage());
+        }
     }
 
     private static SyncRun run(Exchange exchange) {

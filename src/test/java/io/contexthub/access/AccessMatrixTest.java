@@ -52,6 +52,8 @@ class AccessMatrixTest {
         expect("POST /api/connectors/{name}/sync", Role.OPERATOR, false, "/api/connectors/nope/sync");
         expect("GET /api/dead-letters", Role.OPERATOR, false, "/api/dead-letters");
         expect("GET /api/sources", Role.READER, false, "/api/sources");
+        expect("GET /api/connectors/{name}/streams/{stream}/runs", Role.READER, true,
+                "/api/connectors/stripe/streams/invoices/runs");
         expect("POST /api/mappings/dry-run", Role.OPERATOR, false, "/api/mappings/dry-run");
         expect("GET /api/dead-letters/{id}", Role.OPERATOR, false, "/api/dead-letters/nope");
         expect("POST /api/dead-letters/{id}/redrive", Role.OPERATOR, false, "/api/dead-letters/nope/redrive");

@@ -120,6 +120,11 @@ class ConsoleSessionTest {
         assertThat(browser.get("/webjars/htmx.org/2.0.8/dist/htmx.min.js").statusCode()).isEqualTo(200);
         assertThat(browser.get("/console/assets/console.css").statusCode()).isEqualTo(200);
 
+        HttpResponse<String> history = browser.get("/console/syncs/stripe/invoices");
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).contains("stripe / invoices: runs").contains("No finished runs yet");
+        assertThat(browser.get("/console/syncs/stripe/nope").body()).contains("404 unknown_stream");
+
         HttpResponse<String> out = browser.post("/console/logout", "_csrf=" + browser.csrf("/console"));
         assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/console/login?signedOut");
         assertThat(browser.get("/console").statusCode()).isEqualTo(302);

@@ -70,6 +70,28 @@ abstract class CheckpointStoreContract {
     }
 
     @Test
+    void finishedRunsAreKeptPerStreamNewestFirst() {
+        CheckpointStore store = instance();
+        Instant start = Instant.parse("2026-12-02T10:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            store.recordRun(new SyncRunRecord("run-" + i, "stripe", "invoices", i == 2 ? "failed" : "completed",
+                    false, i == 2, start.plusSeconds(60L * i), start.plusSeconds(60L * i + 5), i + 1, 10L * i, null,
+                    i == 2 ? "401 Invalid API Key" : null, "hub-a"));
+        }
+        store.recordRun(new SyncRunRecord("other", "stripe", "customers", "completed", true, false, start,
+                start.plusSeconds(1), 1, 1, 1L, null, "hub-a"));
+
+        List<SyncRunRecord> runs = store.runs("stripe", "invoices", 2);
+
+        assertThat(runs).extracting(SyncRunRecord::id).containsExactly("run-2", "run-1");
+        assertThat(runs.get(0).error()).isEqualTo("401 Invalid API Key");
+        assertThat(runs.get(0).startedAt()).isEqualTo(start.plusSeconds(120));
+        assertThat(runs.get(0).resumed()).isTrue();
+        assertThat(store.runs("stripe", "customers", 10)).extracting(SyncRunRecord::full).containsExactly(true);
+        assertThat(store.runs("stripe", "nothing", 10)).isEmpty();
+    }
+
+    @Test
     void aSealedCredentialIsKeptAndReplaced() {
         CheckpointStore a = instance();
         assertThat(a.credential("frontapp.oauth-refresh-token")).isEmpty();

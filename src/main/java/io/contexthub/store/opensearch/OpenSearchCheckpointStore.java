@@ -2,10 +2,12 @@ package io.contexthub.store.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.sync.Checkpoint;
 import io.contexthub.sync.CheckpointStore;
+import io.contexthub.sync.SyncRunRecord;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,7 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
     private final ObjectMapper mapper;
     private final Clock clock;
     private final String index;
+    private final String runsIndex;
 
     public OpenSearchCheckpointStore(OpenSearchProperties properties, ObjectMapper mapper, Clock clock) {
         this.rest = new OpenSearchRest(properties, mapper);
@@ -41,6 +44,42 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
         ObjectNode mappings = body.putObject("mappings").put("dynamic", false);
         mappings.putObject("properties").putObject("kind").put("type", "keyword");
         rest.ensureIndex(index, body);
+        this.runsIndex = properties.indexPrefix() + "-sync-runs";
+        ObjectNode runs = body.deepCopy();
+        ObjectNode fields = ((ObjectNode) runs.path("mappings")).putObject("properties");
+        fields.putObject("connector").put("type", "keyword");
+        fields.putObject("stream").put("type", "keyword");
+        fields.putObject("startedAt").put("type", "date");
+        rest.ensureIndex(runsIndex, runs);
+    }
+
+    @Override
+    public void recordRun(SyncRunRecord run) {
+        // kept beyond SyncRunRecord.KEPT: a handful of small documents per run; the list shows the newest
+        ObjectNode source = mapper.valueToTree(run);
+        // ISO-8601 whatever the mapper's date setting: the index reads startedAt as a date
+        source.put("startedAt", run.startedAt().toString());
+        source.put("finishedAt", run.finishedAt().toString());
+        write("/" + runsIndex + "/_doc/" + encode(run.id()), source);
+    }
+
+    @Override
+    public List<SyncRunRecord> runs(String connector, String stream, int limit) {
+        rest.send("POST", "/" + runsIndex + "/_refresh", null);
+        ObjectNode query = mapper.createObjectNode().put("size", Math.min(limit, SyncRunRecord.KEPT));
+        ArrayNode filters = query.putObject("query").putObject("bool").putArray("filter");
+        filters.addObject().putObject("term").put("connector", connector);
+        filters.addObject().putObject("term").put("stream", stream);
+        query.putArray("sort").addObject().put("startedAt", "desc");
+        List<SyncRunRecord> runs = new ArrayList<>();
+        for (JsonNode hit : rest.send("POST", "/" + runsIndex + "/_search", query).path("hits").path("hits")) {
+            try {
+                runs.add(mapper.treeToValue(hit.path("_source"), SyncRunRecord.class));
+            } catch (IOException e) {
+                throw new IllegalStateException("unreadable run in " + runsIndex + ": " + e.getMessage(), e);
+            }
+        }
+        return runs;
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.contexthub.support.SaasStub;
 import io.contexthub.support.SyncHubTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,6 +89,16 @@ class StripeSyncTest {
         run("customers");
         STRIPE.verify(getRequestedFor(urlPathEqualTo("/v1/customers"))
                 .withQueryParam("created[gte]", equalTo("1775466000")));
+        // the stream's history: both runs, newest first, with what each did
+        JsonNode history = new HubClient(port, SyncHubTest.TOKEN).api("GET",
+                "/api/connectors/stripe/streams/customers/runs").json().path("runs");
+        assertThat(history).hasSize(2);
+        assertThat(history.findValuesAsText("outcome")).containsOnly("completed");
+        assertThat(history.get(1).path("pages").asInt()).as("the backfill's two list pages").isEqualTo(2);
+        assertThat(history.get(1).path("records").asLong()).isEqualTo(customers.path("recordsDone").asLong())
+                .isPositive();
+        assertThat(Instant.parse(history.get(0).path("startedAt").asText()))
+                .isAfterOrEqualTo(Instant.parse(history.get(1).path("finishedAt").asText()));
 
         ObjectNode invoices = JSON.createObjectNode().put("object", "list").put("has_more", false);
         invoices.putArray("data").add(Fixtures.load("stripe-invoice-paid.json").body().at("/data/object"));
@@ -144,6 +155,19 @@ class StripeSyncTest {
         assertThat(gone.json().path("detail").asText()).contains("by bootstrap (duplicate record)");
         assertThat(client.api("GET", "/api/context/customer/customer:stripe:cus_RkS7fQ2mXbT9wL").status())
                 .isEqualTo(200);
+
+        // a run the API refuses is in the history with its error
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/invoices")).atPriority(1).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"message\": \"Invalid API Key\"}}")));
+        client.syncAndAwait("stripe", "invoices", "failed", Duration.ofSeconds(60));
+        JsonNode failed = client.api("GET", "/api/connectors/stripe/streams/invoices/runs?limit=1").json()
+                .path("runs");
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).path("outcome").asText()).isEqualTo("failed");
+        assertThat(failed.get(0).path("error").asText()).contains("401");
+        assertThat(client.api("GET", "/api/connectors/stripe/streams/nope/runs").status()).isEqualTo(404);
+        assertThat(client.api("GET", "/api/connectors/stripe/streams/invoices/runs?limit=0").status()).isEqualTo(400);
     }
 
     String envelopeOf(String customerId) throws Exception {
