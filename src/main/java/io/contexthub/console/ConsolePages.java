@@ -1,6 +1,9 @@
 package io.contexthub.console;
 
 import io.contexthub.access.Grant;
+import io.contexthub.tenant.Tenants;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -11,9 +14,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 public class ConsolePages {
 
     private final ConsoleProperties properties;
+    private final Tenants tenants;
 
-    public ConsolePages(ConsoleProperties properties) {
+    public ConsolePages(ConsoleProperties properties, Tenants tenants) {
         this.properties = properties;
+        this.tenants = tenants;
     }
 
     @ModelAttribute
@@ -22,7 +27,13 @@ public class ConsolePages {
             Grant grant = login.getPrincipal();
             model.addAttribute("user", grant.name());
             model.addAttribute("role", grant.role().id());
-            model.addAttribute("tenant", grant.tenant());
+            model.addAttribute("tenant", TenantChoice.current().orElse(grant.tenant()));
+            if (grant.crossTenant() && !tenants.configured().isEmpty()) {
+                List<String> choices = new ArrayList<>();
+                choices.add(Tenants.DEFAULT);
+                choices.addAll(tenants.configured());
+                model.addAttribute("tenants", choices);
+            }
         }
         model.addAttribute("refreshSeconds", Math.max(1, properties.refresh().toSeconds()));
     }

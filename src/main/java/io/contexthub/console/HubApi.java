@@ -107,9 +107,11 @@ public class HubApi {
 
     private HttpRequest.Builder request(String path) {
         String port = environment.getProperty("local.server.port");
-        return HttpRequest.newBuilder(URI.create((tls ? "https" : "http") + "://" + host + ":" + port + path))
-                .timeout(TIMEOUT).header("Authorization", "Bearer " + login().token())
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create((tls ? "https" : "http") + "://" + host + ":"
+                        + port + path)).timeout(TIMEOUT).header("Authorization", "Bearer " + login().token())
                 .header("Accept", "application/json");
+        TenantChoice.current().ifPresent(tenant -> request.header(Grant.TENANT_HEADER, tenant));
+        return request;
     }
 
     private Reply send(HttpRequest.Builder request) {

@@ -3,19 +3,14 @@ package io.contexthub.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contexthub.support.ConsoleBrowser;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.WebhookHubTest;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @WebhookHubTest
 class ConsoleSessionTest {
 
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -39,41 +33,28 @@ class ConsoleSessionTest {
         hub = new HubClient(port, WebhookHubTest.TOKEN);
     }
 
-    /** A browser: its own cookie jar, no redirects followed. */
+    /** A browser over HTTP on this hub. */
     final class Browser {
-        final CookieManager cookies = new CookieManager();
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        final ConsoleBrowser console = new ConsoleBrowser(port);
 
         HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).GET();
-            if (headers.length > 0) {
-                request.headers(headers);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return console.get(path, headers);
         }
 
         HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(url(path)).header("Content-Type",
-                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return console.post(path, form);
         }
 
-        /** The CSRF token of the form on a page. */
         String csrf(String path) throws IOException, InterruptedException {
-            Matcher token = CSRF.matcher(get(path).body());
-            assertThat(token.find()).as("a CSRF token on " + path).isTrue();
-            return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+            return console.csrf(path);
         }
 
         HttpResponse<String> login(String token) throws IOException, InterruptedException {
-            return post("/console/login", "_csrf=" + csrf("/console/login") + "&token="
-                    + URLEncoder.encode(token, StandardCharsets.UTF_8));
+            return console.login(token);
         }
 
         String session() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("HUB_CONSOLE"))
-                    .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+            return console.session();
         }
     }
 
