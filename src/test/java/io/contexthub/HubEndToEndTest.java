@@ -332,6 +332,41 @@ class HubEndToEndTest {
     }
 
     @Test
+    void oneCorrelationIdFollowsAnEventFromTheRequestToItsDocumentsAndDeadLetters() throws IOException {
+        byte[] good = FrontEvents.inbound("evt_corr_1", "msg_corr_1", "Follow me", null);
+        var headers = new java.util.HashMap<>(io.contexthub.support.FrontSigner.headers(FrontEvents.SECRET,
+                System.currentTimeMillis(), good));
+        headers.put("X-Correlation-Id", "req-2026-12-02.corr:1");
+        var reply = hub.post("/webhooks/frontapp", headers, good);
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.response().headers().firstValue("X-Correlation-Id")).hasValue("req-2026-12-02.corr:1");
+        await().atMost(PROCESSING).until(() -> store.get("event", "event:frontapp:msg_corr_1").isPresent());
+        assertThat(JSON.readTree(store.get("event", "event:frontapp:msg_corr_1").orElseThrow().json())
+                .path("provenance").path("correlationId").asText()).isEqualTo("req-2026-12-02.corr:1");
+
+        byte[] bad = FrontEvents.inbound("evt_corr_2", "msg_corr_2", "Follow me too", "corr@");
+        var generated = hub.postFront(FrontEvents.SECRET, bad);
+        String id = generated.response().headers().firstValue("X-Correlation-Id").orElseThrow();
+        assertThat(id).matches("[0-9a-f]{32}");
+        await().atMost(PROCESSING).until(() -> !filesMentioning("deadletters", "evt_corr_2").isEmpty());
+        JsonNode letter = JSON.readTree(filesMentioning("deadletters", "evt_corr_2").get(0).toFile());
+        assertThat(letter.path("correlationId").asText()).isEqualTo(id);
+        assertThat(hub.api("GET", "/api/dead-letters?correlationId=" + id).json().path("deadLetters"))
+                .extracting(l -> l.path("correlationId").asText()).containsExactly(id);
+
+        var refused = hub.post("/webhooks/frontapp", java.util.Map.of("content-type", "application/json",
+                "X-Request-Id", "gateway-req-7", "x-front-signature", "forged", "x-front-request-timestamp",
+                String.valueOf(System.currentTimeMillis())), good);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.response().headers().firstValue("X-Correlation-Id")).hasValue("gateway-req-7");
+        var unusable = hub.post("/webhooks/frontapp", java.util.Map.of("content-type", "application/json",
+                "X-Correlation-Id", "spaces are not a token", "x-front-signature", "forged"), good);
+        assertThat(unusable.response().headers().firstValue("X-Correlation-Id").orElseThrow())
+                .matches("[0-9a-f]{32}");
+    }
+
+    @Test
     void aCorrectlySignedBodyThatIsNotJsonIsABadRequest() {
         byte[] body = "definitely not json".getBytes(StandardCharsets.UTF_8);
 

@@ -12,5 +12,6 @@ public record Provenance(
         boolean signatureVerified,
         String envelopeId,
         String idempotencyKey,
-        String mapping) {
+        String mapping,
+        String correlationId) {
 }

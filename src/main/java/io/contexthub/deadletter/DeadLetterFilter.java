@@ -17,22 +17,24 @@ import java.util.function.Predicate;
  * @param cause  text the cause's type or message contains
  * @param since  failed at or after
  * @param until  failed before
+ * @param correlationId the correlation id of the webhook request or sync page the envelope came in
  */
-public record DeadLetterFilter(String source, String stage, String cause, Instant since, Instant until)
-        implements Predicate<JsonNode> {
+public record DeadLetterFilter(String source, String stage, String cause, Instant since, Instant until,
+                               String correlationId) implements Predicate<JsonNode> {
 
-    public static final DeadLetterFilter ALL = new DeadLetterFilter(null, null, null, null, null);
+    public static final DeadLetterFilter ALL = new DeadLetterFilter(null, null, null, null, null, null);
 
     /** From request fields (query parameters or a JSON body); a malformed time is a 400 naming the field. */
-    public static DeadLetterFilter of(String source, String stage, String cause, String since, String until) {
+    public static DeadLetterFilter of(String source, String stage, String cause, String since, String until,
+                                      String correlationId) {
         return new DeadLetterFilter(blankToNull(source), blankToNull(stage), blankToNull(cause), instant("since", since),
-                instant("until", until));
+                instant("until", until), blankToNull(correlationId));
     }
 
-    /** From a JSON body's {@code source}, {@code stage}, {@code cause}, {@code since}, {@code until}. */
+    /** From a JSON body's {@code source}, {@code stage}, {@code cause}, {@code since}, {@code until}, {@code correlationId}. */
     public static DeadLetterFilter of(JsonNode body) {
         return of(text(body, "source"), text(body, "stage"), text(body, "cause"), text(body, "since"),
-                text(body, "until"));
+                text(body, "until"), text(body, "correlationId"));
     }
 
     @Override
@@ -41,6 +43,9 @@ public record DeadLetterFilter(String source, String stage, String cause, Instan
             return false;
         }
         if (stage != null && !stage.equals(letter.path("stage").asText(null))) {
+            return false;
+        }
+        if (correlationId != null && !correlationId.equals(letter.path("envelope").path("correlationId").asText(null))) {
             return false;
         }
         if (cause != null) {
@@ -62,7 +67,8 @@ public record DeadLetterFilter(String source, String stage, String cause, Instan
 
     /** True when it names at least one condition. */
     public boolean narrows() {
-        return source != null || stage != null || cause != null || since != null || until != null;
+        return source != null || stage != null || cause != null || since != null || until != null
+                || correlationId != null;
     }
 
     private static Instant failedAt(JsonNode letter) {

@@ -60,7 +60,7 @@ public class DeadLettersApi {
 
     public void list(Exchange exchange, @Header("limit") String limit, @Header("source") String source,
                      @Header("stage") String stage, @Header("cause") String cause, @Header("since") String since,
-                     @Header("until") String until) {
+                     @Header("until") String until, @Header("correlationId") String correlationId) {
         int max = DEFAULT_LIMIT;
         if (limit != null && !limit.isBlank()) {
             try {
@@ -72,7 +72,7 @@ public class DeadLettersApi {
                 throw RequestRejectedException.badRequest("invalid_limit", "limit must be 1 to " + MAX_LIMIT);
             }
         }
-        DeadLetterFilter filter = DeadLetterFilter.of(source, stage, cause, since, until);
+        DeadLetterFilter filter = DeadLetterFilter.of(source, stage, cause, since, until, correlationId);
         ObjectNode body = mapper.createObjectNode();
         ArrayNode letters = body.putArray("deadLetters");
         for (JsonNode letter : store.list(max, filter)) {
@@ -86,6 +86,7 @@ public class DeadLettersApi {
             summary.put("source", letter.path("envelope").path("source").asText(null));
             summary.put("envelopeId", letter.path("envelope").path("id").asText(null));
             summary.put("idempotencyKey", letter.path("envelope").path("idempotencyKey").asText(null));
+            summary.put("correlationId", letter.path("envelope").path("correlationId").asText(null));
         }
         HttpReplies.json(exchange, 200, body);
     }

@@ -137,6 +137,9 @@ public class MappingRunner {
         provenance.put("envelopeId", envelope.id());
         provenance.put("idempotencyKey", envelope.idempotencyKey());
         provenance.put("mapping", name);
+        if (envelope.correlationId() != null) {
+            provenance.put("correlationId", envelope.correlationId());
+        }
         return new CanonicalDocument(mapping.entity(), id, name, document);
     }
 

@@ -64,12 +64,17 @@ public class DeadLetters {
         record.put("failedAt", now.toString());
         record.put("stage", rejection.stage());
         record.put("route", rejection.route());
+        String correlationId = envelope.path("correlationId").asText(null);
+        if (correlationId != null) {
+            record.put("correlationId", correlationId);
+        }
         ObjectNode causeNode = record.putObject("cause");
         causeNode.put("type", rejection.causeType());
         causeNode.put("message", rejection.message());
         record.set("envelope", envelope);
 
-        log.warn("dead letter {} at stage {}: {}", id, rejection.stage(), rejection.message());
+        log.warn("dead letter {} at stage {} (correlation id {}): {}", id, rejection.stage(), correlationId,
+                rejection.message());
         meters.counter("hub.deadletters", "stage", rejection.stage(), "tenant", tenant).increment();
         Message message = exchange.getMessage();
         message.removeHeaders("*");

@@ -7,6 +7,10 @@ public final class HubHeaders {
     public static final String STAGE = "hubStage";
     /** Exchange property: the source an ingress route serves (frontapp, hubspot, ...). */
     public static final String SOURCE = "hubSource";
+    /** Exchange property: the correlation id of the webhook request or sync page being handled. */
+    public static final String CORRELATION_ID = "hubCorrelationId";
+    /** The HTTP header a correlation id comes in (from a sender that sets one) and goes back out in. */
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
     /** Exchange property: the tenant a webhook route serves (a route template parameter, never request input). */
     public static final String TENANT = "hubTenant";
     /** Header: the idempotency key of an inbound event, {@code <source>:<provider event id>}. */

@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param payload        the provider's payload, as received
  * @param tenant         the tenant it belongs to; envelopes staged before tenants existed name none and belong to
  *                       the default tenant
+ * @param correlationId  the webhook request's or sync page's correlation id, carried to the documents' provenance,
+ *                       the dead letters and the logs; null in envelopes staged before correlation ids
  */
 public record Envelope(
         String id,
@@ -28,10 +30,17 @@ public record Envelope(
         String idempotencyKey,
         boolean verified,
         JsonNode payload,
-        String tenant) {
+        String tenant,
+        String correlationId) {
 
     public Envelope {
         tenant = Tenants.orDefault(tenant);
+    }
+
+    /** An envelope without a correlation id. */
+    public Envelope(String id, String source, String stream, String type, Instant receivedAt, String idempotencyKey,
+                    boolean verified, JsonNode payload, String tenant) {
+        this(id, source, stream, type, receivedAt, idempotencyKey, verified, payload, tenant, null);
     }
 
     /** An envelope of the default tenant. */

@@ -28,10 +28,17 @@ public class EnvelopeCodec {
 
     public Envelope create(String tenant, String source, String stream, String type, String eventId,
                            boolean verified, JsonNode payload) {
+        return create(tenant, source, stream, type, eventId, verified, payload, null);
+    }
+
+    /** A new envelope carrying the correlation id of the request or sync page it came in. */
+    public Envelope create(String tenant, String source, String stream, String type, String eventId,
+                           boolean verified, JsonNode payload, String correlationId) {
         var now = clock.instant();
         // Zero-padded millis first: spool files sort by name in arrival order.
         String id = String.format("%013d-%s", now.toEpochMilli(), UUID.randomUUID());
-        return new Envelope(id, source, stream, type, now, source + ":" + eventId, verified, payload, tenant);
+        return new Envelope(id, source, stream, type, now, source + ":" + eventId, verified, payload, tenant,
+                correlationId);
     }
 
     public byte[] encode(Envelope envelope) {

@@ -95,6 +95,14 @@ public final class SyncRun {
                 finishedAt, full && !done);
     }
 
+    /**
+     * The correlation id of the page being read: the run's id and the page's number ({@code <run id>-p3}), so a
+     * document leads back to the run in the stream's history and to the page.
+     */
+    String pageId() {
+        return id + "-p" + (pages + 1);
+    }
+
     /** What the run did, for the stream's history, once it ended at {@code finishedAt} with {@code outcome}. */
     SyncRunRecord record(String outcome, String error, Instant finishedAt) {
         return new SyncRunRecord(id, stream.connector(), stream.name(), outcome, full, resumed, startedAt, finishedAt,

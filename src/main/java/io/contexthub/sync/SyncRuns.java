@@ -172,7 +172,7 @@ public class SyncRuns {
         List<StagedDelivery> staged = new ArrayList<>();
         for (SyncRecord record : page.records()) {
             staged.add(deliveries.of(codec.create(run.tenant(), stream.connector(), stream.envelopeStream(),
-                    record.type(), record.key(), true, record.payload())));
+                    record.type(), record.key(), true, record.payload(), run.pageId())));
         }
         exchange.setProperty(HubHeaders.RECEIPT, new DeliveryReceipt());
         exchange.setProperty(HubHeaders.RESTAGE, run.full());

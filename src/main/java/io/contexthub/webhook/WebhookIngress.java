@@ -75,6 +75,8 @@ public class WebhookIngress {
      * (one per provider event) with an empty {@link DeliveryReceipt} beside them.
      */
     public void receive(Exchange exchange, String sourceName, String tenant) {
+        String correlationId = CorrelationIds.of(exchange.getMessage());
+        exchange.setProperty(HubHeaders.CORRELATION_ID, correlationId);
         WebhookSource source = sources.getOrDefault(tenant, Map.of()).get(sourceName);
         if (source == null || !source.configured()) {
             throw new RequestRejectedException(404, "unknown_source",
@@ -105,7 +107,7 @@ public class WebhookIngress {
         List<StagedDelivery> staged = new ArrayList<>();
         for (WebhookOutcome.Event event : events) {
             staged.add(deliveries.of(codec.create(tenant, source.name(), event.stream(), event.type(),
-                    event.eventId(), true, event.payload())));
+                    event.eventId(), true, event.payload(), correlationId)));
         }
         message.removeHeaders("*");
         message.setBody(staged);

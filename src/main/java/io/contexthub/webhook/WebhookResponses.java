@@ -96,15 +96,19 @@ public class WebhookResponses {
     public void failure(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String source = exchange.getProperty(HubHeaders.SOURCE, String.class);
+        String correlationId = exchange.getProperty(HubHeaders.CORRELATION_ID, String.class);
         if (cause instanceof RequestRejectedException rejected) {
-            log.info("webhook {} refused with {}: {}", source, rejected.status(), rejected.detail());
+            log.info("webhook {} refused with {} (correlation id {}): {}", source, rejected.status(), correlationId,
+                    rejected.detail());
             HttpReplies.rejected(exchange, rejected);
+            correlate(exchange);
         } else if (cause instanceof ThrottlerRejectedExecutionException) {
             json(exchange, 429, error("rate_limited", "too many webhook requests; retry after "
                     + retryAfterSeconds + " s"));
             exchange.getMessage().setHeader("Retry-After", retryAfterSeconds);
         } else if (STAGE_STAGING.equals(exchange.getProperty(HubHeaders.STAGE, String.class))) {
-            log.warn("webhook {} could not be staged; answering 503", source, cause);
+            log.warn("webhook {} could not be staged (correlation id {}); answering 503", source, correlationId,
+                    cause);
             json(exchange, 503, error("staging_unavailable",
                     "the event could not be stored durably; retry later"));
         } else {
@@ -115,6 +119,15 @@ public class WebhookResponses {
 
     public void json(Exchange exchange, int status, JsonNode body) {
         HttpReplies.json(exchange, status, body);
+        correlate(exchange);
+    }
+
+    /** Every answer names the request's correlation id, so a sender can quote it. */
+    private static void correlate(Exchange exchange) {
+        String correlationId = exchange.getProperty(HubHeaders.CORRELATION_ID, String.class);
+        if (correlationId != null) {
+            exchange.getMessage().setHeader(HubHeaders.CORRELATION_HEADER, correlationId);
+        }
     }
 
     private static ObjectNode error(String error, String detail) {

@@ -99,6 +99,9 @@ class StripeSyncTest {
                 .isPositive();
         assertThat(Instant.parse(history.get(0).path("startedAt").asText()))
                 .isAfterOrEqualTo(Instant.parse(history.get(1).path("finishedAt").asText()));
+        // a synced document leads back to the run and page that brought it
+        assertThat(document("customer", "customer:stripe:cus_RkS7fQ2mXbT9wL").path("provenance").path("correlationId")
+                .asText()).matches(history.get(1).path("id").asText() + "-p[12]");
 
         ObjectNode invoices = JSON.createObjectNode().put("object", "list").put("has_more", false);
         invoices.putArray("data").add(Fixtures.load("stripe-invoice-paid.json").body().at("/data/object"));
