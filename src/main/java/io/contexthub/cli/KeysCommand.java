@@ -3,13 +3,9 @@ package io.contexthub.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hub keys list|create|rotate|revoke}: the running hub's API keys, through its API (an admin's token). */
 @Command(name = "keys", description = "Lists, creates, rotates and revokes API keys on the running hub (admin).",
@@ -17,31 +13,17 @@ import picocli.CommandLine.Spec;
             KeysCommand.RevokeKey.class})
 final class KeysCommand {
 
-    /** Prints the answer, or the refusal on stderr; the exit code says which. */
-    static int print(CommandSpec spec, HubConnection.Reply reply) throws Exception {
-        if (!reply.ok()) {
-            spec.commandLine().getErr().println(reply.problem());
-            return 1;
-        }
-        spec.commandLine().getOut().println(HubConnection.pretty(reply.body()));
-        return 0;
-    }
-
     @Command(name = "list", description = "every key: id, name, owner, role, scope, state, expiry")
-    static final class ListKeys implements Callable<Integer> {
-        @Mixin
-        HubConnection hub;
-        @Spec
-        CommandSpec spec;
+    static final class ListKeys extends ApiCommand {
 
         @Override
         public Integer call() throws Exception {
             HubConnection.Reply keys = hub.api("GET", "/api/keys", null);
             if (!keys.ok()) {
-                return print(spec, keys);
+                return refused(keys);
             }
             for (JsonNode key : keys.body().path("keys")) {
-                spec.commandLine().getOut().println(key.path("id").asText() + "  " + key.path("state").asText() + "  "
+                out().println(key.path("id").asText() + "  " + key.path("state").asText() + "  "
                         + key.path("role").asText() + "  " + key.path("name").asText() + " (" + key.path("owner")
                         .asText() + ")  expires " + key.path("expiresAt").asText());
             }
@@ -50,11 +32,7 @@ final class KeysCommand {
     }
 
     @Command(name = "create", description = "a new key; its token is printed once and kept nowhere")
-    static final class CreateKey implements Callable<Integer> {
-        @Mixin
-        HubConnection hub;
-        @Spec
-        CommandSpec spec;
+    static final class CreateKey extends ApiCommand {
         @Option(names = "--name", required = true, description = "what the key is for")
         String name;
         @Option(names = "--owner", description = "who answers for it")
@@ -91,16 +69,12 @@ final class KeysCommand {
                     sources.forEach(scope.putArray("sources")::add);
                 }
             }
-            return print(spec, hub.api("POST", "/api/keys", body));
+            return print(hub.api("POST", "/api/keys", body));
         }
     }
 
     @Command(name = "rotate", description = "a new secret for a key; the old one works for --grace")
-    static final class RotateKey implements Callable<Integer> {
-        @Mixin
-        HubConnection hub;
-        @Spec
-        CommandSpec spec;
+    static final class RotateKey extends ApiCommand {
         @Parameters(index = "0", description = "the key's id")
         String id;
         @Option(names = "--grace", defaultValue = "PT0S", description = "how long the old secret keeps working "
@@ -109,16 +83,12 @@ final class KeysCommand {
 
         @Override
         public Integer call() throws Exception {
-            return print(spec, hub.api("POST", "/api/keys/" + id + "/rotate?grace=" + grace, null));
+            return print(hub.api("POST", "/api/keys/" + id + "/rotate?grace=" + grace, null));
         }
     }
 
     @Command(name = "revoke", description = "refused from now on, on every instance")
-    static final class RevokeKey implements Callable<Integer> {
-        @Mixin
-        HubConnection hub;
-        @Spec
-        CommandSpec spec;
+    static final class RevokeKey extends ApiCommand {
         @Parameters(index = "0", description = "the key's id")
         String id;
 
@@ -126,10 +96,10 @@ final class KeysCommand {
         public Integer call() throws Exception {
             HubConnection.Reply revoked = hub.api("DELETE", "/api/keys/" + id, null);
             if (revoked.ok()) {
-                spec.commandLine().getOut().println("revoked " + id);
+                out().println("revoked " + id);
                 return 0;
             }
-            return print(spec, revoked);
+            return print(revoked);
         }
     }
 }

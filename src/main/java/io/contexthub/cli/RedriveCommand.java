@@ -7,12 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code hub redrive --source … --stage … --since …}: every dead letter the filter matches staged again through
@@ -21,10 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "redrive", description = {
     "Stages again every dead letter a filter matches (POST /api/dead-letters/redrive on the running hub), or",
     "lists them with --list. A filter is required; --all means every dead letter."})
-final class RedriveCommand implements Callable<Integer> {
-
-    @Mixin
-    HubConnection hub;
+final class RedriveCommand extends ApiCommand {
 
     @Option(names = "--source", description = "only this source's letters")
     String source;
@@ -47,12 +40,9 @@ final class RedriveCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the matching letters (at most 500) instead of redriving them")
     boolean list;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        var out = spec.commandLine().getOut();
+        var out = out();
         Map<String, String> filter = new TreeMap<>();
         put(filter, "source", source);
         put(filter, "stage", stage);
@@ -64,8 +54,7 @@ final class RedriveCommand implements Callable<Integer> {
             filter.forEach((name, value) -> query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
             HubConnection.Reply letters = hub.api("GET", "/api/dead-letters" + query, null);
             if (!letters.ok()) {
-                spec.commandLine().getErr().println(letters.problem());
-                return 1;
+                return refused(letters);
             }
             for (JsonNode letter : letters.body().path("deadLetters")) {
                 out.println(letter.path("id").asText() + "  " + letter.path("failedAt").asText() + "  "
@@ -82,8 +71,7 @@ final class RedriveCommand implements Callable<Integer> {
         }
         HubConnection.Reply redriven = hub.api("POST", "/api/dead-letters/redrive", body);
         if (!redriven.ok()) {
-            spec.commandLine().getErr().println(redriven.problem());
-            return 1;
+            return refused(redriven);
         }
         out.println("redriven: " + redriven.body().path("redriven").asInt());
         redriven.body().path("skipped").forEach(id -> out.println("skipped (no readable envelope): " + id.asText()));
