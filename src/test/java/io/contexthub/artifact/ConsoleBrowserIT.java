@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -84,8 +85,11 @@ class ConsoleBrowserIT {
         }
     }
 
+    /** A wait that reads again when htmx swapped the element out from under it (the overview refreshes itself). */
     WebDriverWait waiting() {
-        return new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     void open(String path) {
@@ -98,7 +102,7 @@ class ConsoleBrowserIT {
     }
 
     String text(By by) {
-        return browser.findElement(by).getText();
+        return waiting().until(driver -> driver.findElement(by).getText());
     }
 
     @Test
@@ -200,8 +204,8 @@ class ConsoleBrowserIT {
     }
 
     private String documents(String type) {
-        return browser.findElements(By.cssSelector("#documents .card")).stream()
+        return waiting().until(driver -> driver.findElements(By.cssSelector("#documents .card")).stream()
                 .filter(card -> card.getText().contains(type + " documents"))
-                .map(card -> card.findElement(By.className("count")).getText()).findFirst().orElse("0");
+                .map(card -> card.findElement(By.className("count")).getText()).findFirst().orElse("0"));
     }
 }
