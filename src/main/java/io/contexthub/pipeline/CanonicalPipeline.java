@@ -18,7 +18,9 @@ import io.contexthub.store.UpsertResult;
 import io.contexthub.suppression.Suppressions;
 import io.contexthub.tenant.TenantQuotas;
 import io.contexthub.tenant.Tenants;
+import io.contexthub.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,10 +56,13 @@ public class CanonicalPipeline {
     private final Suppressions suppressions;
     private final Tenants tenants;
     private final TenantQuotas quotas;
+    private final Traces traces;
 
     public CanonicalPipeline(EnvelopeCodec codec, MappingRunner mappings, CanonicalSchemas schemas,
                              EmbeddingText embeddingText, Embedder embedder, ContextStore store,
-                             MeterRegistry meters, Suppressions suppressions, Tenants tenants, TenantQuotas quotas) {
+                             MeterRegistry meters, Suppressions suppressions, Tenants tenants, TenantQuotas quotas,
+                             Traces traces) {
+        this.traces = traces;
         this.tenants = tenants;
         this.quotas = quotas;
         this.suppressions = suppressions;
@@ -72,12 +77,25 @@ public class CanonicalPipeline {
 
     public MappedEnvelope map(byte[] stagedEnvelope) {
         var envelope = codec.decode(stagedEnvelope);
-        if (!tenants.exists(envelope.tenant())) {
-            throw new PermanentFailureException("envelope " + envelope.id() + " belongs to tenant '" + envelope.tenant()
-                    + "', which this hub does not configure (hub.tenants." + envelope.tenant() + ")");
+        Span span = traces.start("hub.process.envelope", envelope.traceparent())
+                .tag("hub.source", envelope.source()).tag("hub.stream", envelope.stream())
+                .tag("hub.envelope.id", envelope.id()).tag("hub.tenant", envelope.tenant())
+                .tag("hub.correlation.id", String.valueOf(envelope.correlationId()));
+        try {
+            if (!tenants.exists(envelope.tenant())) {
+                throw new PermanentFailureException("envelope " + envelope.id() + " belongs to tenant '"
+                        + envelope.tenant() + "', which this hub does not configure (hub.tenants." + envelope.tenant()
+                        + ")");
+            }
+            MappedEnvelope mapped = new MappedEnvelope(stagedEnvelope, envelope, tenants.in(envelope.tenant(),
+                    () -> mappings.map(envelope)));
+            mapped.span(span.event("mapped"));
+            return mapped;
+        } catch (RuntimeException e) {
+            span.tag("hub.outcome", "dead letter").error(e);
+            span.end();
+            throw e;
         }
-        return new MappedEnvelope(stagedEnvelope, envelope, tenants.in(envelope.tenant(),
-                () -> mappings.map(envelope)));
     }
 
     public MappedEnvelope validate(MappedEnvelope mapped) {
@@ -114,11 +132,37 @@ public class CanonicalPipeline {
     /** Renders the embedding texts before the circuit breaker: a template error is bad data, not an outage. */
     public MappedEnvelope render(MappedEnvelope mapped) {
         List<String> texts = new ArrayList<>();
-        for (CanonicalDocument document : mapped.documents()) {
-            texts.add(embeddingText.render(document.entity(), document.json()));
+        try {
+            for (CanonicalDocument document : mapped.documents()) {
+                texts.add(embeddingText.render(document.entity(), document.json()));
+            }
+        } catch (RuntimeException e) {
+            ended(mapped, e);
+            throw e;
         }
         mapped.texts(texts);
+        if (mapped.span() != null) {
+            mapped.span().event("rendered");
+        }
         return mapped;
+    }
+
+    /** Ends an envelope's span: stored, or dead-lettered with why. */
+    private static void ended(MappedEnvelope mapped, Throwable failure) {
+        Span span = mapped.span();
+        if (span == null) {
+            return;
+        }
+        if (failure != null) {
+            span.tag("hub.outcome", "dead letter").error(failure);
+        } else if (!mapped.rejections().isEmpty()) {
+            span.tag("hub.outcome", "dead letter").error(new PermanentFailureException(
+                    String.join(" | ", mapped.rejections())));
+        } else {
+            span.tag("hub.outcome", "stored").tag("hub.documents", String.valueOf(mapped.documents().size()));
+        }
+        span.end();
+        mapped.span(null);
     }
 
     /**
@@ -132,10 +176,18 @@ public class CanonicalPipeline {
         int written = 0;
         int stale = 0;
         for (Map.Entry<String, List<MappedEnvelope>> tenant : batch.byTenant().entrySet()) {
-            UpsertResult result = tenants.in(tenant.getKey(), () -> publish(tenant.getKey(), tenant.getValue()));
+            UpsertResult result;
+            try {
+                result = tenants.in(tenant.getKey(), () -> publish(tenant.getKey(), tenant.getValue()));
+            } catch (RuntimeException e) {
+                // an outage: the batch is retried, its envelopes' spans say so and new ones start with the retry
+                tenant.getValue().forEach(envelope -> ended(envelope, e));
+                throw e;
+            }
             written += result.written().size();
             stale += result.stale().size();
             rejectRefused(batch, tenant.getValue(), result);
+            tenant.getValue().forEach(envelope -> ended(envelope, refusal(envelope, result)));
         }
         meters.summary("hub.batch.envelopes").record(batch.mapped().size() + refusedOutright);
         log.info("batch of {} envelopes: wrote {} documents, skipped {} older than the stored version; "
@@ -153,6 +205,13 @@ public class CanonicalPipeline {
         count("hub.documents.written", tenant, result.written().stream().map(sources::get).toList());
         count("hub.documents.stale", tenant, result.stale().stream().map(sources::get).toList());
         return result;
+    }
+
+    private static Throwable refusal(MappedEnvelope envelope, UpsertResult result) {
+        List<String> refused = envelope.documents().stream().filter(d -> result.rejected().containsKey(d.id()))
+                .map(d -> d.id() + ": " + result.rejected().get(d.id())).toList();
+        return refused.isEmpty() ? null : new PermanentFailureException("the context store refused "
+                + String.join("; ", refused));
     }
 
     /** Envelopes with documents the store refused, and those schema validation refused earlier, become rejections. */

@@ -2,6 +2,7 @@ package io.contexthub.pipeline;
 
 import io.contexthub.mapping.CanonicalDocument;
 import io.contexthub.staging.Envelope;
+import io.micrometer.tracing.Span;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,7 @@ public final class MappedEnvelope {
     private final List<CanonicalDocument> documents;
     private final List<String> rejections = new ArrayList<>();
     private List<String> texts = List.of();
+    private Span span;
 
     public MappedEnvelope(byte[] staged, Envelope envelope, List<CanonicalDocument> documents) {
         this.staged = staged;
@@ -30,6 +32,15 @@ public final class MappedEnvelope {
 
     public Envelope envelope() {
         return envelope;
+    }
+
+    /** The span of this envelope's processing, continuing the trace of the request that staged it. */
+    Span span() {
+        return span;
+    }
+
+    void span(Span processing) {
+        this.span = processing;
     }
 
     /** Documents still accepted for publishing. */

@@ -20,6 +20,8 @@ import java.time.Instant;
  *                       the default tenant
  * @param correlationId  the webhook request's or sync page's correlation id, carried to the documents' provenance,
  *                       the dead letters and the logs; null in envelopes staged before correlation ids
+ * @param traceparent    the W3C trace context of the request that staged it, so processing continues its trace;
+ *                       null when it was not traced
  */
 public record Envelope(
         String id,
@@ -31,7 +33,8 @@ public record Envelope(
         boolean verified,
         JsonNode payload,
         String tenant,
-        String correlationId) {
+        String correlationId,
+        String traceparent) {
 
     public Envelope {
         tenant = Tenants.orDefault(tenant);
@@ -40,7 +43,7 @@ public record Envelope(
     /** An envelope without a correlation id. */
     public Envelope(String id, String source, String stream, String type, Instant receivedAt, String idempotencyKey,
                     boolean verified, JsonNode payload, String tenant) {
-        this(id, source, stream, type, receivedAt, idempotencyKey, verified, payload, tenant, null);
+        this(id, source, stream, type, receivedAt, idempotencyKey, verified, payload, tenant, null, null);
     }
 
     /** An envelope of the default tenant. */

@@ -34,11 +34,17 @@ public class EnvelopeCodec {
     /** A new envelope carrying the correlation id of the request or sync page it came in. */
     public Envelope create(String tenant, String source, String stream, String type, String eventId,
                            boolean verified, JsonNode payload, String correlationId) {
+        return create(tenant, source, stream, type, eventId, verified, payload, correlationId, null);
+    }
+
+    /** A new envelope carrying its correlation id and the trace context of the request that staged it. */
+    public Envelope create(String tenant, String source, String stream, String type, String eventId,
+                           boolean verified, JsonNode payload, String correlationId, String traceparent) {
         var now = clock.instant();
         // Zero-padded millis first: spool files sort by name in arrival order.
         String id = String.format("%013d-%s", now.toEpochMilli(), UUID.randomUUID());
         return new Envelope(id, source, stream, type, now, source + ":" + eventId, verified, payload, tenant,
-                correlationId);
+                correlationId, traceparent);
     }
 
     public byte[] encode(Envelope envelope) {

@@ -1,6 +1,7 @@
 package io.contexthub.webhook;
 
 import io.contexthub.staging.StagedSources;
+import io.contexthub.tracing.Traces;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,8 +13,10 @@ import org.springframework.context.annotation.Configuration;
 public class WebhookConfiguration {
 
     @Bean
-    public FilterRegistrationBean<WebhookRequestFilter> webhookRequestFilter(WebhookProperties properties) {
-        var registration = new FilterRegistrationBean<>(new WebhookRequestFilter(properties.maxBodySize().toBytes()));
+    public FilterRegistrationBean<WebhookRequestFilter> webhookRequestFilter(WebhookProperties properties,
+                                                                             Traces traces) {
+        var registration = new FilterRegistrationBean<>(new WebhookRequestFilter(properties.maxBodySize().toBytes(),
+                traces));
         registration.addUrlPatterns("/webhooks/*");
         return registration;
     }

@@ -8,6 +8,7 @@ import io.contexthub.staging.EnvelopeCodec;
 import io.contexthub.staging.StagedDelivery;
 import io.contexthub.tenant.TenantQuotas;
 import io.contexthub.tenant.Tenants;
+import io.contexthub.tracing.Traces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,16 @@ public class WebhookIngress {
     private final Map<String, Map<String, WebhookSource>> sources = new java.util.TreeMap<>();
     private final EnvelopeCodec codec;
     private final TenantQuotas quotas;
+    private final Traces traces;
     private final Deliveries deliveries;
     private final WebhookResponses responses;
     private final long maxBodyBytes;
 
     public WebhookIngress(List<WebhookSource> sources, List<WebhookSourceGroup> groups, EnvelopeCodec codec,
                           Deliveries deliveries, WebhookResponses responses, WebhookProperties properties,
-                          Tenants tenants, TenantWebhookSources tenantSources, TenantQuotas quotas) {
+                          Tenants tenants, TenantWebhookSources tenantSources, TenantQuotas quotas,
+                          Traces traces) {
+        this.traces = traces;
         this.sources.put(Tenants.DEFAULT, byName(Stream.concat(sources.stream(),
                 groups.stream().flatMap(g -> g.sources().stream()))));
         tenants.configured().forEach(tenant -> this.sources.put(tenant, byName(tenantSources.of(tenant).stream())));
@@ -105,14 +109,24 @@ public class WebhookIngress {
             throw RequestRejectedException.badRequest("no_events", "the request carries no events");
         }
         List<StagedDelivery> staged = new ArrayList<>();
+        String traceparent = traceparent(message);
         for (WebhookOutcome.Event event : events) {
             staged.add(deliveries.of(codec.create(tenant, source.name(), event.stream(), event.type(),
-                    event.eventId(), true, event.payload(), correlationId)));
+                    event.eventId(), true, event.payload(), correlationId, traceparent)));
         }
         message.removeHeaders("*");
         message.setBody(staged);
         exchange.setProperty(EVENTS, events);
         exchange.setProperty(HubHeaders.RECEIPT, new DeliveryReceipt());
+    }
+
+    /** The request's trace context, as the request filter found it on the server's thread, else the current one. */
+    private String traceparent(Message message) {
+        if (message instanceof PlatformHttpMessage http && http.getRequest() != null
+                && http.getRequest().getAttribute(WebhookRequestFilter.TRACEPARENT) instanceof String traceparent) {
+            return traceparent;
+        }
+        return traces.traceparent();
     }
 
     /** The bytes the sender signed: as the request filter read them, else the message body (direct calls). */

@@ -1,6 +1,7 @@
 package io.contexthub.webhook;
 
 import io.contexthub.platform.ErrorBodies;
+import io.contexthub.tracing.Traces;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,14 +13,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses, before any body is read, what the Camel ingress cannot handle as raw bytes: form and multipart
  * bodies (the HTTP binding would parse them into headers, destroying the signed bytes) and bodies larger than
- * the limit. What passes is read here, once, as bytes ({@link RawBodyRequest}).
+ * the limit. What passes is read here, once, as bytes ({@link RawBodyRequest}). The request's trace context is
+ * read here too, on the thread the server's span is current on, for the envelopes to carry ({@link #TRACEPARENT}).
  */
 public class WebhookRequestFilter extends OncePerRequestFilter {
 
-    private final long maxBodyBytes;
+    /** The request attribute holding the request's W3C trace context, when it is traced. */
+    static final String TRACEPARENT = WebhookRequestFilter.class.getName() + ".traceparent";
 
-    public WebhookRequestFilter(long maxBodyBytes) {
+    private final long maxBodyBytes;
+    private final Traces traces;
+
+    public WebhookRequestFilter(long maxBodyBytes, Traces traces) {
         this.maxBodyBytes = maxBodyBytes;
+        this.traces = traces;
     }
 
     @Override
@@ -50,6 +57,10 @@ public class WebhookRequestFilter extends OncePerRequestFilter {
             reject(response, 413, "payload_too_large", "the body has more than " + maxBodyBytes
                     + " bytes; the limit is " + maxBodyBytes);
             return;
+        }
+        String traceparent = traces.traceparent();
+        if (traceparent != null) {
+            request.setAttribute(TRACEPARENT, traceparent);
         }
         chain.doFilter(new RawBodyRequest(request, body), response);
     }

@@ -59,7 +59,7 @@ class PublishTest {
             }
         };
         pipeline = new CanonicalPipeline(null, null, null, null, recording, store, meters, null, Tenants.single(),
-                new TenantQuotas(Tenants.single(), meters));
+                new TenantQuotas(Tenants.single(), meters), io.contexthub.tracing.Traces.none());
     }
 
     @AfterEach
@@ -106,7 +106,7 @@ class PublishTest {
         Tenants tenants = new Tenants(new TenantProperties(Map.of("small",
                 new TenantProperties.Tenant(null, null, null, null, 2L))));
         CanonicalPipeline limited = new CanonicalPipeline(null, null, null, null, recording, store, meters, null,
-                tenants, new TenantQuotas(tenants, meters));
+                tenants, new TenantQuotas(tenants, meters), io.contexthub.tracing.Traces.none());
         PreparedBatch first = limited.publish(batch(
                 envelope(customer("2026-05-01T00:00:00Z", "Ann"), "Customer Ann", "small"),
                 envelope(event("msg_1", "Where is my parcel?"), "Where is my parcel?", "small")));
