@@ -37,6 +37,7 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureObservability
 @TestPropertySource(properties = {
         "hub.api.token=tracing-token",
+        "management.tracing.enabled=true",
         "hub.processing.batch.timeout-millis=50"})
 class TracingTest {
 
