@@ -22,8 +22,6 @@ import java.util.function.Predicate;
 public record DeadLetterFilter(String source, String stage, String cause, Instant since, Instant until,
                                String correlationId) implements Predicate<JsonNode> {
 
-    public static final DeadLetterFilter ALL = new DeadLetterFilter(null, null, null, null, null, null);
-
     /** From request fields (query parameters or a JSON body); a malformed time is a 400 naming the field. */
     public static DeadLetterFilter of(String source, String stage, String cause, String since, String until,
                                       String correlationId) {
