@@ -27,6 +27,8 @@ public final class AccessPolicy implements AuthorizationManager<RequestAuthoriza
             rule(null, "/api/audit/**", Role.ADMIN, false),
             rule(null, "/api/erasures/**", Role.ADMIN, false),
             rule(null, "/api/subjects/**", Role.ADMIN, false),
+            rule(HttpMethod.GET, "/api/connections", Role.OPERATOR, false),
+            rule(null, "/api/connections/**", Role.ADMIN, false),
             rule(HttpMethod.DELETE, "/api/context/**", Role.ADMIN, false),
             rule(null, "/api/dead-letters/**", Role.OPERATOR, false),
             rule(HttpMethod.POST, "/api/mappings/dry-run", Role.OPERATOR, false),

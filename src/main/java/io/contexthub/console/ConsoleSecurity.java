@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may use {@code /console}: a person who logged in with a token the API accepts (an API key, the bootstrap
- * token, a JWT). The login lives in a server-side session whose cookie is HttpOnly, SameSite=Strict, limited to
+ * token, a JWT). The login lives in a server-side session whose cookie is HttpOnly, SameSite=Lax, limited to
  * {@code /console} and Secure over TLS (application.yaml); every form carries a CSRF token; pages may run only the
  * console's own scripts (Content-Security-Policy). The token is checked again on every request, so revoking a key
  * ends its console sessions at their next click.

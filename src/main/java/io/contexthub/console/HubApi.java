@@ -93,6 +93,15 @@ public class HubApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body.toString())));
     }
 
+    public Reply put(String path, JsonNode body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** The logged-in user's grant. */
     public static Grant grant() {
         return login().getPrincipal();

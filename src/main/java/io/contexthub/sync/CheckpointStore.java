@@ -37,6 +37,9 @@ public interface CheckpointStore {
     /** Stores a sealed credential durably before returning, replacing the previous one. */
     void putCredential(String key, String sealed);
 
+    /** Removes a stored credential durably before returning; nothing happens when there is none. */
+    void removeCredential(String key);
+
     /** Adds a finished run to its stream's history; the oldest beyond {@link SyncRunRecord#KEPT} may go. */
     void recordRun(SyncRunRecord run);
 

@@ -91,6 +91,16 @@ public class FileCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public void removeCredential(String key) {
+        Path file = credentialFile(key);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new TransientFailureException("cannot remove credential file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized void recordRun(SyncRunRecord run) {
         Path file = dir.resolve("runs").resolve(run.connector() + "." + run.stream() + ".json");
         List<SyncRunRecord> kept = new ArrayList<>();

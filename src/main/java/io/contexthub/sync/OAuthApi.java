@@ -23,6 +23,7 @@ public abstract class OAuthApi implements SyncApi {
     protected final Clock clock;
     protected final TokenEndpoint tokens;
     private AccessToken token;
+    private String tokenCredentials;
 
     protected OAuthApi(String connector, RateBudget budget, Duration earlyRefresh, Clock clock, ObjectMapper mapper) {
         this.connector = connector;
@@ -41,6 +42,14 @@ public abstract class OAuthApi implements SyncApi {
      */
     protected Secret fixedToken() {
         return null;
+    }
+
+    /**
+     * Identifies the credentials a token would be fetched with now; a token fetched with others (a source connected
+     * again, or disconnected) is not used. The same always by default.
+     */
+    protected String credentialsVersion() {
+        return "";
     }
 
     /**
@@ -64,8 +73,11 @@ public abstract class OAuthApi implements SyncApi {
         if (missingCredentials() != null) {
             throw new PermanentFailureException(missingCredentials());
         }
-        if (token == null || !clock.instant().isBefore(token.expiresAt().minus(earlyRefresh))) {
+        String credentials = credentialsVersion();
+        if (token == null || !credentials.equals(tokenCredentials)
+                || !clock.instant().isBefore(token.expiresAt().minus(earlyRefresh))) {
             token = fetchToken();
+            tokenCredentials = credentials;
         }
         return "Bearer " + token.value();
     }

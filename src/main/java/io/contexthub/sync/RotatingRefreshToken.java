@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +29,7 @@ public final class RotatingRefreshToken {
     }
 
     private final String name;
-    private final String configured;
-    private final String origin;
+    private final Supplier<String> configured;
     private final CredentialSeal seal;
     private final CheckpointStore store;
     private final Clock clock;
@@ -39,14 +39,14 @@ public final class RotatingRefreshToken {
 
     /**
      * @param name       the credential's name in the store, e.g. {@code frontapp.oauth-refresh-token}
-     * @param configured the refresh token from configuration
+     * @param configured the refresh token the chain starts from: configuration's, or a connection's (which may
+     *                   change while the hub runs; a new one starts a new chain)
      * @param seal       seals the stored token (keyed by the client secret the refresh needs anyway)
      */
-    public RotatingRefreshToken(String name, String configured, CredentialSeal seal, CheckpointStore store,
+    public RotatingRefreshToken(String name, Supplier<String> configured, CredentialSeal seal, CheckpointStore store,
                                 Clock clock, ObjectMapper mapper) {
         this.name = name;
         this.configured = configured;
-        this.origin = digest(configured);
         this.seal = seal;
         this.store = store;
         this.clock = clock;
@@ -55,12 +55,14 @@ public final class RotatingRefreshToken {
 
     /** The token to refresh with now: the newest rotation of the configured token known here or in the store. */
     public synchronized String current() {
-        Rotation newest = latest;
-        Optional<Rotation> stored = stored();
+        String start = configured.get();
+        String origin = digest(start);
+        Rotation newest = latest != null && origin.equals(latest.origin()) ? latest : null;
+        Optional<Rotation> stored = stored(origin);
         if (stored.isPresent() && (newest == null || stored.get().rotatedAt().isAfter(newest.rotatedAt()))) {
             newest = stored.get();
         }
-        return newest == null ? configured : newest.token();
+        return newest == null ? start : newest.token();
     }
 
     /** Records the refresh token a refresh answered with, if it differs from the one used. */
@@ -68,7 +70,7 @@ public final class RotatingRefreshToken {
         if (next == null || next.isBlank() || next.equals(used)) {
             return;
         }
-        latest = new Rotation(origin, next, clock.instant());
+        latest = new Rotation(digest(configured.get()), next, clock.instant());
         try {
             store.putCredential(name, seal.seal(name, mapper.writeValueAsString(latest)));
             log.info("{}: the provider rotated the refresh token; the new one is stored sealed", name);
@@ -80,7 +82,7 @@ public final class RotatingRefreshToken {
         }
     }
 
-    private Optional<Rotation> stored() {
+    private Optional<Rotation> stored(String origin) {
         Optional<String> sealed;
         try {
             sealed = store.credential(name);

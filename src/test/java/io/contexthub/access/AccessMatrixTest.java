@@ -68,6 +68,11 @@ class AccessMatrixTest {
         expect("GET /api/subjects/{identifier}/export", Role.ADMIN, false, "/api/subjects/nobody@matrix.example/export");
         expect("GET /api/audit", Role.ADMIN, false, "/api/audit");
         expect("GET /api/audit/verify", Role.ADMIN, false, "/api/audit/verify");
+        expect("GET /api/connections", Role.OPERATOR, false, "/api/connections");
+        expect("POST /api/connections/{name}/authorize", Role.ADMIN, false, "/api/connections/nope/authorize");
+        expect("POST /api/connections/{name}/token", Role.ADMIN, false, "/api/connections/nope/token");
+        expect("PUT /api/connections/{name}", Role.ADMIN, false, "/api/connections/nope");
+        expect("DELETE /api/connections/{name}", Role.ADMIN, false, "/api/connections/nope");
         expect("GET /api/keys", Role.ADMIN, false, "/api/keys");
         expect("POST /api/keys", Role.ADMIN, false, "/api/keys");
         expect("GET /api/keys/{id}", Role.ADMIN, false, "/api/keys/0000000000000000");

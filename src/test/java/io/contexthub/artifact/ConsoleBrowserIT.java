@@ -1,7 +1,16 @@
 package io.contexthub.artifact;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.contexthub.support.FrontEvents;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.PackagedHub;
@@ -32,8 +41,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console in a real headless Chromium (Debian's, with its chromedriver, installed by build-config/chromium.sh)
  * against the packaged jar: a new user signs in, watches a webhook arrive on the overview, breaks a mapping on
  * purpose, finds the dead letters and tries the mappings on one (dry run), fixes the mapping, sees the dry run
- * pass, redrives exactly those letters by filter and finds their documents in search — no curl. It leaves
- * screenshots of each page in target/console-screenshots (the ones in docs/images come from here).
+ * pass, redrives exactly those letters by filter and finds their documents in search — no curl. And an operator
+ * connects Front through its consent page (WireMock plays Front's authorize and token endpoints) and Stripe with a
+ * key. It leaves screenshots of each page in target/console-screenshots (the ones in docs/images come from here).
  */
 class ConsoleBrowserIT {
 
@@ -45,6 +55,7 @@ class ConsoleBrowserIT {
     static Path assets;
     static PackagedHub hub;
     static WebDriver browser;
+    static WireMockServer provider;
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,8 +63,15 @@ class ConsoleBrowserIT {
         for (String folder : new String[] {"routes", "mappings", "canonical-model", "connectors"}) {
             TestFiles.copyTree(Path.of(folder), assets.resolve(folder));
         }
+        provider = new WireMockServer(options().dynamicPort().globalTemplating(true));
+        provider.start();
         hub = PackagedHub.create("console", Map.of("HUB_WEBHOOKS_FRONTAPP_SECRET", FrontEvents.SECRET,
-                "HUB_ASSETSDIR", assets.toString(), "HUB_CONSOLE_REFRESH", "1s"));
+                "HUB_ASSETSDIR", assets.toString(), "HUB_CONSOLE_REFRESH", "1s",
+                "HUB_CONNECTORS_FRONTAPP_OAUTH_CLIENTID", "front-console-app",
+                "HUB_CONNECTORS_FRONTAPP_OAUTH_CLIENTSECRET", "front-console-secret",
+                "HUB_CONNECTORS_FRONTAPP_OAUTH_AUTHORIZEURL", provider.baseUrl() + "/oauth/authorize",
+                "HUB_CONNECTORS_FRONTAPP_OAUTH_TOKENURL", provider.baseUrl() + "/oauth/token",
+                "HUB_CONNECTORS_STRIPE_BASEURL", provider.baseUrl()));
         hub.start();
         browser = chromium();
         Files.createDirectories(SHOTS);
@@ -83,6 +101,19 @@ class ConsoleBrowserIT {
         if (hub != null) {
             hub.close();
         }
+        if (provider != null) {
+            provider.stop();
+        }
+    }
+
+    /** Signs in with the bootstrap token unless this browser already is. */
+    void signedIn() {
+        open("/console");
+        if (browser.getCurrentUrl().contains("/console/login")) {
+            browser.findElement(By.id("token")).sendKeys(PackagedHub.API_TOKEN);
+            browser.findElement(By.id("sign-in")).click();
+            waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Overview"));
+        }
     }
 
     /** A wait that reads again when htmx swapped the element out from under it (the overview refreshes itself). */
@@ -109,7 +140,9 @@ class ConsoleBrowserIT {
     void aNewUserWatchesAWebhookFixesAMappingRedrivesItsDeadLettersAndFindsTheDocuments() throws Exception {
         HubClient sender = hub.client();
 
-        // signs in
+        // signs in (a new user: no session from another test)
+        open("/console/login");
+        browser.manage().deleteAllCookies();
         open("/console");
         waiting().until(ExpectedConditions.urlContains("/console/login"));
         shot("console-login");
@@ -201,6 +234,47 @@ class ConsoleBrowserIT {
         open("/console/syncs");
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("syncs")));
         shot("console-syncs");
+    }
+
+    @Test
+    void anOperatorConnectsFrontThroughItsConsentPageAndStripeWithAKey() throws Exception {
+        // Front's consent page, as after signing in to Front: the app, and an Allow link back to the hub
+        provider.stubFor(get(urlPathEqualTo("/oauth/authorize")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Front</h1><p>Allow "
+                        + "{{request.query.client_id}} to read your company's data?</p><a id=\"allow\" href=\""
+                        + "{{request.query.redirect_uri}}?code=console-code&amp;state={{request.query.state}}\">"
+                        + "Allow</a></body></html>")));
+        provider.stubFor(post(urlPathEqualTo("/oauth/token")).withRequestBody(containing("code=console-code"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"access_token\":"
+                        + "\"front-access\",\"refresh_token\":\"front-console-refresh\",\"expires_at\":4102444800}")));
+        String stripeKey = "sk_test_51ConsoleKey9Zq";
+        provider.stubFor(get(urlPathEqualTo("/v1/customers")).withHeader("Authorization",
+                equalTo("Bearer " + stripeKey)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"object\":\"list\",\"data\":[],\"has_more\":false}")));
+
+        signedIn();
+        open("/console/connections");
+        By frontRow = By.cssSelector("#connections tr[data-connector='frontapp']");
+        assertThat(text(frontRow)).contains("OAuth consent").contains("none");
+        browser.findElement(By.cssSelector("#connections tr[data-connector='frontapp'] button.connect")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("allow")));
+        assertThat(browser.getCurrentUrl()).startsWith(provider.baseUrl() + "/oauth/authorize?response_type=code"
+                + "&client_id=front-console-app");
+        browser.findElement(By.id("allow")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "frontapp is connected"));
+        assertThat(text(By.cssSelector("#connections tr[data-connector='frontapp'] td.credentials")))
+                .isEqualTo("connection");
+        provider.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token"))
+                .withRequestBody(containing("grant_type=authorization_code&code=console-code")));
+
+        WebElement key = browser.findElement(By.cssSelector("#connections tr[data-connector='stripe'] input[name='apiKey']"));
+        key.sendKeys(stripeKey);
+        browser.findElement(By.cssSelector("#connections tr[data-connector='stripe'] button.connect")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "stripe is connected"));
+        assertThat(text(By.cssSelector("#connections tr[data-connector='stripe']"))).contains("sk_test_…y9Zq")
+                .contains("connection");
+        assertThat(browser.getPageSource()).as("the key is never shown again").doesNotContain(stripeKey);
+        shot("console-connections");
     }
 
     private String documents(String type) {

@@ -73,7 +73,7 @@ class ConsoleSessionTest {
         assertThat(form.statusCode()).isEqualTo(200);
         String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("HUB_CONSOLE="))
                 .findFirst().orElseThrow();
-        assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/console")
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/console")
                 .doesNotContain("Secure");
         String before = browser.session();
 

@@ -104,4 +104,15 @@ abstract class CheckpointStoreContract {
                 .contains("v1:second");
         assertThat(a.all()).as("not a checkpoint").noneMatch(c -> c.connector().contains("oauth"));
     }
+
+    @Test
+    void aRemovedCredentialIsGoneForEveryInstanceAndRemovingNoneIsHarmless() {
+        CheckpointStore a = instance();
+        a.putCredential("connection.stripe", "v1:sealed");
+        a.putCredential("connection.ga4", "v1:kept");
+        a.removeCredential("connection.stripe");
+        a.removeCredential("connection.never-stored");
+        assertThat(instance().credential("connection.stripe")).isEmpty();
+        assertThat(instance().credential("connection.ga4")).contains("v1:kept");
+    }
 }

@@ -25,7 +25,7 @@ class RotatingRefreshTokenTest {
             mapper, clock);
 
     RotatingRefreshToken token(String configured, String clientSecret) {
-        return new RotatingRefreshToken(NAME, configured, new CredentialSeal(clientSecret), store, clock, mapper);
+        return new RotatingRefreshToken(NAME, () -> configured, new CredentialSeal(clientSecret), store, clock, mapper);
     }
 
     @Test

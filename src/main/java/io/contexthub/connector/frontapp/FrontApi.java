@@ -2,6 +2,11 @@ package io.contexthub.connector.frontapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.connection.ConnectedCredential;
+import io.contexthub.connection.Connection;
+import io.contexthub.connection.ConnectionVault;
+import io.contexthub.connection.ConsentUrl;
+import io.contexthub.connection.OAuthConnectable;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.platform.Secret;
 import io.contexthub.sync.CheckpointStore;
@@ -16,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,41 +33,98 @@ import org.springframework.stereotype.Component;
  * followed only within Front's domain.
  */
 @Component
-public class FrontApi extends OAuthApi {
+public class FrontApi extends OAuthApi implements OAuthConnectable {
 
     static final Duration EARLY_REFRESH = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(FrontApi.class);
 
     static final String REFRESH_TOKEN = "frontapp.oauth-refresh-token";
+    static final String REFRESH_TOKEN_FIELD = "refresh_token";
 
     private final FrontAppSyncProperties properties;
     private final RotatingRefreshToken refreshTokens;
+    private final ConnectedCredential connection;
 
-    public FrontApi(FrontAppSyncProperties properties, CheckpointStore checkpoints, Clock clock, ObjectMapper mapper) {
+    public FrontApi(FrontAppSyncProperties properties, CheckpointStore checkpoints, ConnectionVault vault, Clock clock,
+                    ObjectMapper mapper) {
         super(FrontAppWebhookSource.NAME, new RateBudget(FrontAppWebhookSource.NAME, properties.requestsPerMinute(),
                 properties.burstPerSecond(), clock), EARLY_REFRESH, clock, mapper);
         this.properties = properties;
+        this.connection = new ConnectedCredential(FrontAppWebhookSource.NAME, checkpoints, vault, clock, mapper);
         var oauth = properties.oauth();
-        this.refreshTokens = oauth.configured() ? new RotatingRefreshToken(REFRESH_TOKEN,
-                oauth.refreshToken().reveal(), new CredentialSeal(oauth.clientSecret().reveal()), checkpoints, clock,
-                mapper) : null;
+        this.refreshTokens = oauth.app() ? new RotatingRefreshToken(REFRESH_TOKEN, this::startingRefreshToken,
+                new CredentialSeal(oauth.clientSecret().reveal()), checkpoints, clock, mapper) : null;
+    }
+
+    /** The connection's refresh token when Front was connected here, else configuration's. */
+    private String startingRefreshToken() {
+        String connected = connection.secret(REFRESH_TOKEN_FIELD);
+        return connected != null ? connected
+                : properties.oauth().refreshToken() == null ? null : properties.oauth().refreshToken().reveal();
     }
 
     @Override
     public boolean configured() {
-        return properties.configured();
+        return properties.configured() || (properties.oauth().app() && connection.current().isPresent());
     }
 
-    /** A company API token as it is; otherwise an OAuth access token. */
+    /** A company API token as it is, unless Front was connected here; otherwise an OAuth access token. */
     @Override
     protected Secret fixedToken() {
-        return properties.apiToken();
+        return connection.current().isPresent() ? null : properties.apiToken();
+    }
+
+    @Override
+    protected String credentialsVersion() {
+        return connection.version();
     }
 
     @Override
     protected String missingCredentials() {
-        return properties.oauth().configured() ? null : "hub.connectors.frontapp: set api-token, or "
-                + "oauth.client-id, oauth.client-secret and oauth.refresh-token";
+        return properties.oauth().app() && startingRefreshToken() != null ? null : "hub.connectors.frontapp: set "
+                + "api-token, or oauth.client-id, oauth.client-secret and oauth.refresh-token (or connect Front "
+                + "in the console)";
+    }
+
+    @Override
+    public ConnectedCredential connection() {
+        return connection;
+    }
+
+    @Override
+    public String notConnectable() {
+        return properties.oauth().app() ? null : "set hub.connectors.frontapp.oauth.client-id and "
+                + "oauth.client-secret (your Front OAuth app's) to connect Front";
+    }
+
+    /** Front takes no PKCE challenge (its OAuth documentation names response_type, client_id, redirect_uri, state). */
+    @Override
+    public boolean pkce() {
+        return false;
+    }
+
+    @Override
+    public URI authorizationUrl(String redirectUri, String state, String codeChallenge) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", properties.oauth().clientId());
+        query.put("redirect_uri", redirectUri);
+        query.put("state", state);
+        return ConsentUrl.of(properties.oauth().authorizeUrl(), query);
+    }
+
+    /** authorization_code grant with HTTP Basic client credentials, as the refresh. */
+    @Override
+    public Connection exchange(String code, String redirectUri, String codeVerifier) {
+        String form = "grant_type=authorization_code&code=" + ConsentUrl.encode(code) + "&redirect_uri="
+                + ConsentUrl.encode(redirectUri);
+        JsonNode token = tokens.post(properties.oauth().tokenUrl(), Map.of("Authorization", basic()), form, "Front",
+                "start the connection again from the console");
+        String refreshToken = token.path("refresh_token").asText("");
+        if (refreshToken.isBlank()) {
+            throw new PermanentFailureException("Front's token answer has no refresh_token");
+        }
+        return Connection.of(Map.of(REFRESH_TOKEN_FIELD, refreshToken), "OAuth app " + properties.oauth().clientId());
     }
 
     @Override
@@ -106,9 +169,14 @@ public class FrontApi extends OAuthApi {
     private JsonNode refresh(String refreshToken) {
         var oauth = properties.oauth();
         String form = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
-        String basic = Base64.getEncoder().encodeToString((oauth.clientId() + ":" + oauth.clientSecret().reveal())
+        return tokens.post(oauth.tokenUrl(), Map.of("Authorization", basic()), form, "Front",
+                "connect Front again in the console, or authorise the app again and set "
+                + "hub.connectors.frontapp.oauth.refresh-token");
+    }
+
+    private String basic() {
+        var oauth = properties.oauth();
+        return "Basic " + Base64.getEncoder().encodeToString((oauth.clientId() + ":" + oauth.clientSecret().reveal())
                 .getBytes(StandardCharsets.UTF_8));
-        return tokens.post(oauth.tokenUrl(), Map.of("Authorization", "Basic " + basic), form, "Front",
-                "authorise the app again and set hub.connectors.frontapp.oauth.refresh-token");
     }
 }

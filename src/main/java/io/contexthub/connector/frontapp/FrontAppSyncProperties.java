@@ -47,12 +47,19 @@ public record FrontAppSyncProperties(
      * @param clientSecret its secret
      * @param refreshToken a refresh token from the authorization-code flow
      * @param tokenUrl     Front's token endpoint
+     * @param authorizeUrl Front's consent page, where connecting Front from the console starts
      */
     public record OAuth(String clientId, Secret clientSecret, Secret refreshToken,
-                        @NotNull @DefaultValue("https://app.frontapp.com/oauth/token") URI tokenUrl) {
+                        @NotNull @DefaultValue("https://app.frontapp.com/oauth/token") URI tokenUrl,
+                        @NotNull @DefaultValue("https://app.frontapp.com/oauth/authorize") URI authorizeUrl) {
 
         public boolean configured() {
-            return clientId != null && !clientId.isBlank() && clientSecret != null && refreshToken != null;
+            return app() && refreshToken != null;
+        }
+
+        /** Whether the OAuth app itself is configured: enough to connect Front from the console. */
+        public boolean app() {
+            return clientId != null && !clientId.isBlank() && clientSecret != null;
         }
     }
 

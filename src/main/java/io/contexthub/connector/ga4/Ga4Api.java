@@ -2,7 +2,12 @@ package io.contexthub.connector.ga4;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.connection.ConnectedCredential;
+import io.contexthub.connection.Connection;
+import io.contexthub.connection.ConnectionVault;
+import io.contexthub.connection.KeyConnectable;
 import io.contexthub.platform.PermanentFailureException;
+import io.contexthub.sync.CheckpointStore;
 import io.contexthub.sync.OAuthApi;
 import io.contexthub.sync.RateBudget;
 import io.contexthub.sync.SyncApi;
@@ -20,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +37,11 @@ import org.springframework.stereotype.Component;
  * exchanged at Google's token endpoint for an access token, again shortly before it expires or when GA4 refuses it.
  */
 @Component
-public class Ga4Api extends OAuthApi {
+public class Ga4Api extends OAuthApi implements KeyConnectable {
 
     static final String CONNECTOR = "ga4";
+    static final String FIELD = "serviceAccountKey";
+    static final String SECRET = "service_account_key";
     static final String SCOPE = "https://www.googleapis.com/auth/analytics.readonly";
     static final String GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     static final Duration LIFETIME = Duration.ofHours(1);
@@ -42,17 +50,62 @@ public class Ga4Api extends OAuthApi {
 
     private final Ga4Properties properties;
     private final ObjectMapper mapper;
+    private final ConnectedCredential connection;
 
-    public Ga4Api(Ga4Properties properties, Clock clock, ObjectMapper mapper) {
+    public Ga4Api(Ga4Properties properties, CheckpointStore checkpoints, ConnectionVault vault, Clock clock,
+                  ObjectMapper mapper) {
         super(CONNECTOR, new RateBudget(CONNECTOR, properties.requestsPerMinute(), properties.requestsPerMinute(),
                 clock), EARLY_REFRESH, clock, mapper);
         this.properties = properties;
         this.mapper = mapper;
+        this.connection = new ConnectedCredential(CONNECTOR, checkpoints, vault, clock, mapper);
     }
 
     @Override
     public boolean configured() {
-        return properties.configured();
+        return properties.configured() || (properties.readyForKey() && connection.current().isPresent());
+    }
+
+    @Override
+    protected String credentialsVersion() {
+        return connection.version();
+    }
+
+    @Override
+    public ConnectedCredential connection() {
+        return connection;
+    }
+
+    @Override
+    public String notConnectable() {
+        return properties.readyForKey() ? null : "set hub.connectors.ga4.property-id (and its reports) to connect GA4";
+    }
+
+    @Override
+    public List<String> fields() {
+        return List.of(FIELD);
+    }
+
+    /**
+     * A service account's JSON key (the object, or its text), taken once Google has exchanged a token for it: the
+     * proof that the account exists and the key is current.
+     */
+    @Override
+    public Connection accept(JsonNode request) {
+        JsonNode field = request.path(FIELD);
+        JsonNode key;
+        try {
+            key = field.isObject() ? field : mapper.readTree(field.asText(""));
+        } catch (IOException e) {
+            key = null;
+        }
+        if (key == null || !key.isObject() || !"service_account".equals(key.path("type").asText())
+                || key.path("client_email").asText("").isBlank() || key.path("private_key").asText("").isBlank()) {
+            throw new PermanentFailureException(FIELD + " must be a service account's JSON key (type "
+                    + "service_account, with client_email and private_key), as Google Cloud downloads it");
+        }
+        exchange(key);
+        return Connection.of(Map.of(SECRET, key.toString()), key.path("client_email").asText());
     }
 
     @Override
@@ -66,6 +119,15 @@ public class Ga4Api extends OAuthApi {
     }
 
     private JsonNode readKey() {
+        String connected = connection.secret(SECRET);
+        if (connected != null) {
+            try {
+                return mapper.readTree(connected);
+            } catch (IOException e) {
+                throw new PermanentFailureException("the connected service account key is not JSON; connect GA4 "
+                        + "again", e);
+            }
+        }
         if (properties.serviceAccountKey() == null) {
             throw new PermanentFailureException("hub.connectors.ga4.service-account-key is not set");
         }

@@ -60,6 +60,11 @@ public record Ga4Properties(
     }
 
     public boolean configured() {
-        return propertyId != null && !propertyId.isBlank() && serviceAccountKey != null && !reports.isEmpty();
+        return readyForKey() && serviceAccountKey != null;
+    }
+
+    /** Everything but the key: a property and reports. Enough to connect GA4 with a key from the console. */
+    public boolean readyForKey() {
+        return propertyId != null && !propertyId.isBlank() && !reports.isEmpty();
     }
 }

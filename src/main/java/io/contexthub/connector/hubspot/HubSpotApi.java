@@ -2,7 +2,14 @@ package io.contexthub.connector.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.connection.ConnectedCredential;
+import io.contexthub.connection.Connection;
+import io.contexthub.connection.ConnectionVault;
+import io.contexthub.connection.ConsentUrl;
+import io.contexthub.connection.OAuthConnectable;
+import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.platform.Secret;
+import io.contexthub.sync.CheckpointStore;
 import io.contexthub.sync.OAuthApi;
 import io.contexthub.sync.RateBudget;
 import io.contexthub.sync.SyncApi;
@@ -14,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,38 +38,101 @@ import org.springframework.stereotype.Component;
  * stream until a run after it).
  */
 @Component
-public class HubSpotApi extends OAuthApi {
+public class HubSpotApi extends OAuthApi implements OAuthConnectable {
 
     static final String CONNECTOR = "hubspot";
+    static final String REFRESH_TOKEN = "refresh_token";
     static final String INTERVAL = "X-HubSpot-RateLimit-Interval-Milliseconds";
     static final Duration EARLY_REFRESH = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(HubSpotApi.class);
 
     private final HubSpotSyncProperties properties;
     private final ObjectMapper mapper;
+    private final ConnectedCredential connection;
 
-    public HubSpotApi(HubSpotSyncProperties properties, Clock clock, ObjectMapper mapper) {
+    public HubSpotApi(HubSpotSyncProperties properties, CheckpointStore checkpoints, ConnectionVault vault,
+                      Clock clock, ObjectMapper mapper) {
         super(CONNECTOR, new RateBudget(CONNECTOR, properties.requestsPerTenSeconds() * 6,
                 properties.searchRequestsPerSecond(), clock), EARLY_REFRESH, clock, mapper);
         this.properties = properties;
         this.mapper = mapper;
+        this.connection = new ConnectedCredential(CONNECTOR, checkpoints, vault, clock, mapper);
     }
 
     @Override
     public boolean configured() {
-        return properties.configured();
+        return properties.configured() || (properties.oauth().app() && connection.current().isPresent());
     }
 
-    /** A private app's token as it is; otherwise an OAuth access token. */
+    /** A private app's token as it is, unless HubSpot was connected here; otherwise an OAuth access token. */
     @Override
     protected Secret fixedToken() {
-        return properties.accessToken();
+        return connection.current().isPresent() ? null : properties.accessToken();
+    }
+
+    @Override
+    protected String credentialsVersion() {
+        return connection.version();
     }
 
     @Override
     protected String missingCredentials() {
-        return properties.oauth().configured() ? null : "hub.connectors.hubspot: set access-token, or "
-                + "oauth.client-id, oauth.client-secret and oauth.refresh-token";
+        return properties.oauth().app() && refreshToken() != null ? null : "hub.connectors.hubspot: set "
+                + "access-token, or oauth.client-id, oauth.client-secret and oauth.refresh-token (or connect HubSpot "
+                + "in the console)";
+    }
+
+    /** The connection's refresh token when HubSpot was connected here, else configuration's. */
+    private String refreshToken() {
+        String connected = connection.secret(REFRESH_TOKEN);
+        return connected != null ? connected
+                : properties.oauth().refreshToken() == null ? null : properties.oauth().refreshToken().reveal();
+    }
+
+    @Override
+    public ConnectedCredential connection() {
+        return connection;
+    }
+
+    @Override
+    public String notConnectable() {
+        return properties.oauth().app() ? null : "set hub.connectors.hubspot.oauth.client-id and oauth.client-secret "
+                + "(your HubSpot app's) to connect HubSpot";
+    }
+
+    /**
+     * No PKCE: HubSpot's authorization URL takes client_id, scope, optional_scope, redirect_uri and state, and its v3
+     * token endpoint documents no code_verifier.
+     */
+    @Override
+    public boolean pkce() {
+        return false;
+    }
+
+    @Override
+    public URI authorizationUrl(String redirectUri, String state, String codeChallenge) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", properties.oauth().clientId());
+        query.put("scope", properties.oauth().scopes().trim());
+        query.put("redirect_uri", redirectUri);
+        query.put("state", state);
+        return ConsentUrl.of(properties.oauth().authorizeUrl(), query);
+    }
+
+    /** The authorization_code grant, every parameter in the form body as the v3 endpoint takes them. */
+    @Override
+    public Connection exchange(String code, String redirectUri, String codeVerifier) {
+        var oauth = properties.oauth();
+        String form = "grant_type=authorization_code&client_id=" + encode(oauth.clientId()) + "&client_secret="
+                + encode(oauth.clientSecret().reveal()) + "&redirect_uri=" + encode(redirectUri) + "&code="
+                + encode(code);
+        JsonNode token = tokens.post(oauth.tokenUrl(), Map.of(), form, "HubSpot",
+                "start the connection again from the console");
+        String refreshToken = token.path("refresh_token").asText("");
+        if (refreshToken.isBlank()) {
+            throw new PermanentFailureException("HubSpot's token answer has no refresh_token");
+        }
+        return Connection.of(Map.of(REFRESH_TOKEN, refreshToken), "app " + oauth.clientId());
     }
 
     /** Credentials go to the API's own origin only. */
@@ -78,7 +149,7 @@ public class HubSpotApi extends OAuthApi {
     protected AccessToken fetchToken() {
         var oauth = properties.oauth();
         String form = "grant_type=refresh_token&client_id=" + encode(oauth.clientId()) + "&client_secret="
-                + encode(oauth.clientSecret().reveal()) + "&refresh_token=" + encode(oauth.refreshToken().reveal());
+                + encode(oauth.clientSecret().reveal()) + "&refresh_token=" + encode(refreshToken());
         JsonNode token = tokens.post(oauth.tokenUrl(), Map.of(), form, "HubSpot",
                 "install the app again and set hub.connectors.hubspot.oauth.refresh-token");
         long seconds = token.path("expires_in").asLong(0);

@@ -4,6 +4,7 @@ import io.contexthub.platform.Secret;
 import io.contexthub.sync.SyncStreamSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -65,12 +66,22 @@ public record HubSpotSyncProperties(
      * @param clientSecret its client secret
      * @param refreshToken the refresh token of the app's installation in the portal (HubSpot's do not expire)
      * @param tokenUrl     HubSpot's token endpoint (v3; v1 is deprecated on 2027-02-16)
+     * @param authorizeUrl HubSpot's consent page, where connecting HubSpot from the console starts
+     * @param scopes       the scopes the consent page asks for, space-separated: the CRM objects the syncs read
      */
     public record OAuth(String clientId, Secret clientSecret, Secret refreshToken,
-                        @NotNull @DefaultValue("https://api.hubapi.com/oauth/v3/token") URI tokenUrl) {
+                        @NotNull @DefaultValue("https://api.hubapi.com/oauth/v3/token") URI tokenUrl,
+                        @NotNull @DefaultValue("https://app.hubspot.com/oauth/authorize") URI authorizeUrl,
+                        @NotBlank @DefaultValue("crm.objects.contacts.read crm.objects.companies.read "
+                            + "crm.objects.deals.read") String scopes) {
 
         public boolean configured() {
-            return clientId != null && !clientId.isBlank() && clientSecret != null && refreshToken != null;
+            return app() && refreshToken != null;
+        }
+
+        /** Whether the OAuth app itself is configured: enough to connect HubSpot from the console. */
+        public boolean app() {
+            return clientId != null && !clientId.isBlank() && clientSecret != null;
         }
     }
 

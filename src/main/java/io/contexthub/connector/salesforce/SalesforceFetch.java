@@ -42,6 +42,7 @@ public class SalesforceFetch {
                     + "(pausing at " + Math.round(properties.limitThreshold() * 100) + "%)");
         }
         SyncRequest request = exchange.getProperty(SyncRuns.RUN, SyncRun.class).current();
+        api.useConnection(exchange.getContext());
         api.budget().acquire();
         Message message = exchange.getMessage();
         message.removeHeaders("*", "CamelRedeliver*");

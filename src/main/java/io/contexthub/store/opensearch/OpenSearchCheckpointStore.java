@@ -149,6 +149,11 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
         write("/" + index + "/_doc/" + encode("credential:" + key), source);
     }
 
+    @Override
+    public void removeCredential(String key) {
+        rest.send("DELETE", "/" + index + "/_doc/" + encode("credential:" + key), null, 404);
+    }
+
     private Optional<JsonNode> document(String id) {
         return rest.get("/" + index + "/_doc/" + encode(id));
     }

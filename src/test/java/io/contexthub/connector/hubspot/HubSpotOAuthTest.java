@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.platform.Secret;
+import io.contexthub.support.NoConnections;
 import io.contexthub.support.SaasStub;
 import io.contexthub.support.TestClock;
 import java.net.URI;
@@ -39,9 +40,11 @@ class HubSpotOAuthTest {
     HubSpotApi api(String refreshToken) {
         var properties = new HubSpotSyncProperties(true, URI.create(HUBSPOT.baseUrl()), null,
                 new HubSpotSyncProperties.OAuth("hub-client-id", Secret.valueOf("hub-client-secret"),
-                        Secret.valueOf(refreshToken), URI.create(HUBSPOT.baseUrl() + TOKEN)),
+                        Secret.valueOf(refreshToken), URI.create(HUBSPOT.baseUrl() + TOKEN),
+                        URI.create("https://app.hubspot.com/oauth/authorize"), "crm.objects.contacts.read"),
                 110, 4, 200, Duration.ofMinutes(1), ZoneId.of("UTC"), Duration.ZERO, Map.of(), "USD", Map.of());
-        return new HubSpotApi(properties, new TestClock(now::get), new ObjectMapper());
+        return new HubSpotApi(properties, NoConnections.store(), NoConnections.vault(), new TestClock(now::get),
+                new ObjectMapper());
     }
 
     static String token(String value) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.Secret;
 import io.contexthub.support.Fixtures;
+import io.contexthub.support.NoConnections;
 import io.contexthub.sync.SyncPage;
 import io.contexthub.sync.SyncRequest;
 import io.contexthub.sync.SyncStreamSettings;
@@ -34,10 +35,13 @@ class HubSpotSearchStreamTest {
 
     final HubSpotSyncProperties properties = new HubSpotSyncProperties(true, URI.create("https://api.hubapi.com"),
             Secret.valueOf("pat-na1-test"), new HubSpotSyncProperties.OAuth(null, null, null,
-                    URI.create("https://api.hubapi.com/oauth/v3/token")), 100, 4, 200, Duration.ofMinutes(1), ZoneId.of("Europe/Oslo"), Duration.ZERO,
+                    URI.create("https://api.hubapi.com/oauth/v3/token"), URI.create("https://app.hubspot.com/oauth/authorize"),
+                    "crm.objects.contacts.read"), 100, 4, 200, Duration.ofMinutes(1), ZoneId.of("Europe/Oslo"),
+            Duration.ZERO,
             Map.of("contacts", List.of("favorite_color")), "USD",
             Map.of("contacts", new SyncStreamSettings(Duration.ofMinutes(15), true)));
-    final HubSpotApi api = new HubSpotApi(properties, Clock.fixed(NOW, ZoneOffset.UTC), JSON);
+    final HubSpotApi api = new HubSpotApi(properties, NoConnections.store(), NoConnections.vault(),
+            Clock.fixed(NOW, ZoneOffset.UTC), JSON);
     final HubSpotSearchStream contacts = new HubSpotSearchStream("contacts", "lastmodifieddate",
             HubSpotConfiguration.CONTACT_PROPERTIES, properties, api, Clock.fixed(NOW, ZoneOffset.UTC), JSON);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.platform.Secret;
 import io.contexthub.support.Fixtures;
+import io.contexthub.support.NoConnections;
 import io.contexthub.sync.SyncPage;
 import io.contexthub.sync.SyncRequest;
 import java.net.URI;
@@ -25,7 +26,7 @@ class StripeListStreamTest {
             Secret.valueOf("rk_test_x"), "2026-03-25.dahlia", 20, 100, Duration.ofDays(3), Duration.ofMinutes(5),
             Map.of());
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    final StripeApi api = new StripeApi(properties, clock);
+    final StripeApi api = new StripeApi(properties, NoConnections.store(), NoConnections.vault(), clock, JSON);
     final StripeListStream events = new StripeListStream("events", null, properties, api, clock, JSON);
     final StripeListStream customers = new StripeListStream("customers", "customer", properties, api, clock, JSON);
 
