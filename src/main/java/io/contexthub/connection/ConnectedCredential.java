@@ -2,6 +2,7 @@ package io.contexthub.connection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.platform.Secret;
 import io.contexthub.platform.TransientFailureException;
 import io.contexthub.sync.CheckpointStore;
 import io.contexthub.sync.CredentialSeal;
@@ -52,6 +53,12 @@ public final class ConnectedCredential {
     /** A credential of the connection in effect, or null when there is none. */
     public String secret(String secret) {
         return current().map(connection -> connection.secret(secret)).orElse(null);
+    }
+
+    /** A credential of the connection in effect, else the configured one; null when neither is set. */
+    public String secretOr(String secret, Secret configured) {
+        String connected = secret(secret);
+        return connected != null ? connected : configured == null ? null : configured.reveal();
     }
 
     /** Identifies the connection in effect, so a client can tell that its cached access token belongs to another. */

@@ -1,5 +1,7 @@
 package io.contexthub.connection;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contexthub.platform.PermanentFailureException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,6 +17,9 @@ import java.util.Map;
  */
 public record Connection(Map<String, String> secrets, String hint, Instant connectedAt, String connectedBy) {
 
+    /** The name an OAuth source's refresh token is kept under. */
+    public static final String REFRESH_TOKEN = "refresh_token";
+
     public Connection {
         secrets = Map.copyOf(secrets);
     }
@@ -27,6 +32,20 @@ public record Connection(Map<String, String> secrets, String hint, Instant conne
     /** What the provider handed over, before the hub stamps it. */
     public static Connection of(Map<String, String> secrets, String hint) {
         return new Connection(secrets, hint, null, null);
+    }
+
+    /**
+     * The refresh token of a provider's answer to the authorization-code grant, under {@code refresh_token}; its
+     * absence is permanent (the app lacks offline access, or the provider changed).
+     *
+     * @param missing what to say when it is absent
+     */
+    public static Connection ofRefreshToken(JsonNode answer, String missing, String hint) {
+        String refreshToken = answer.path(REFRESH_TOKEN).asText("");
+        if (refreshToken.isBlank()) {
+            throw new PermanentFailureException(missing);
+        }
+        return of(Map.of(REFRESH_TOKEN, refreshToken), hint);
     }
 
     Connection stamped(Instant at, String by) {

@@ -3,6 +3,7 @@ package io.contexthub.connection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,15 @@ import java.util.stream.Collectors;
 public final class ConsentUrl {
 
     private ConsentUrl() {
+    }
+
+    /** @param pairs names and values, in the order they should appear; a null value leaves its name out */
+    public static URI of(URI endpoint, String... pairs) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            parameters.put(pairs[i], pairs[i + 1]);
+        }
+        return of(endpoint, parameters);
     }
 
     /** @param parameters in the order they should appear; null values are left out */

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,6 @@ public class FrontApi extends OAuthApi implements OAuthConnectable {
     private static final Logger log = LoggerFactory.getLogger(FrontApi.class);
 
     static final String REFRESH_TOKEN = "frontapp.oauth-refresh-token";
-    static final String REFRESH_TOKEN_FIELD = "refresh_token";
 
     private final FrontAppSyncProperties properties;
     private final RotatingRefreshToken refreshTokens;
@@ -58,9 +56,7 @@ public class FrontApi extends OAuthApi implements OAuthConnectable {
 
     /** The connection's refresh token when Front was connected here, else configuration's. */
     private String startingRefreshToken() {
-        String connected = connection.secret(REFRESH_TOKEN_FIELD);
-        return connected != null ? connected
-                : properties.oauth().refreshToken() == null ? null : properties.oauth().refreshToken().reveal();
+        return connection.secretOr(Connection.REFRESH_TOKEN, properties.oauth().refreshToken());
     }
 
     @Override
@@ -105,12 +101,8 @@ public class FrontApi extends OAuthApi implements OAuthConnectable {
 
     @Override
     public URI authorizationUrl(String redirectUri, String state, String codeChallenge) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("response_type", "code");
-        query.put("client_id", properties.oauth().clientId());
-        query.put("redirect_uri", redirectUri);
-        query.put("state", state);
-        return ConsentUrl.of(properties.oauth().authorizeUrl(), query);
+        return ConsentUrl.of(properties.oauth().authorizeUrl(), "response_type", "code", "client_id",
+                properties.oauth().clientId(), "redirect_uri", redirectUri, "state", state);
     }
 
     /** authorization_code grant with HTTP Basic client credentials, as the refresh. */
@@ -120,11 +112,8 @@ public class FrontApi extends OAuthApi implements OAuthConnectable {
                 + ConsentUrl.encode(redirectUri);
         JsonNode token = tokens.post(properties.oauth().tokenUrl(), Map.of("Authorization", basic()), form, "Front",
                 "start the connection again from the console");
-        String refreshToken = token.path("refresh_token").asText("");
-        if (refreshToken.isBlank()) {
-            throw new PermanentFailureException("Front's token answer has no refresh_token");
-        }
-        return Connection.of(Map.of(REFRESH_TOKEN_FIELD, refreshToken), "OAuth app " + properties.oauth().clientId());
+        return Connection.ofRefreshToken(token, "Front's token answer has no refresh_token",
+                "OAuth app " + properties.oauth().clientId());
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.contexthub.connection.Connection;
 import io.contexthub.connection.ConnectionVault;
 import io.contexthub.connection.ConsentUrl;
 import io.contexthub.connection.OAuthConnectable;
-import io.contexthub.platform.PermanentFailureException;
 import io.contexthub.platform.Secret;
 import io.contexthub.sync.CheckpointStore;
 import io.contexthub.sync.OAuthApi;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,7 +39,6 @@ import org.springframework.stereotype.Component;
 public class HubSpotApi extends OAuthApi implements OAuthConnectable {
 
     static final String CONNECTOR = "hubspot";
-    static final String REFRESH_TOKEN = "refresh_token";
     static final String INTERVAL = "X-HubSpot-RateLimit-Interval-Milliseconds";
     static final Duration EARLY_REFRESH = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(HubSpotApi.class);
@@ -84,9 +81,7 @@ public class HubSpotApi extends OAuthApi implements OAuthConnectable {
 
     /** The connection's refresh token when HubSpot was connected here, else configuration's. */
     private String refreshToken() {
-        String connected = connection.secret(REFRESH_TOKEN);
-        return connected != null ? connected
-                : properties.oauth().refreshToken() == null ? null : properties.oauth().refreshToken().reveal();
+        return connection.secretOr(Connection.REFRESH_TOKEN, properties.oauth().refreshToken());
     }
 
     @Override
@@ -111,12 +106,8 @@ public class HubSpotApi extends OAuthApi implements OAuthConnectable {
 
     @Override
     public URI authorizationUrl(String redirectUri, String state, String codeChallenge) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", properties.oauth().clientId());
-        query.put("scope", properties.oauth().scopes().trim());
-        query.put("redirect_uri", redirectUri);
-        query.put("state", state);
-        return ConsentUrl.of(properties.oauth().authorizeUrl(), query);
+        return ConsentUrl.of(properties.oauth().authorizeUrl(), "client_id", properties.oauth().clientId(), "scope",
+                properties.oauth().scopes().trim(), "redirect_uri", redirectUri, "state", state);
     }
 
     /** The authorization_code grant, every parameter in the form body as the v3 endpoint takes them. */
@@ -128,11 +119,8 @@ public class HubSpotApi extends OAuthApi implements OAuthConnectable {
                 + encode(code);
         JsonNode token = tokens.post(oauth.tokenUrl(), Map.of(), form, "HubSpot",
                 "start the connection again from the console");
-        String refreshToken = token.path("refresh_token").asText("");
-        if (refreshToken.isBlank()) {
-            throw new PermanentFailureException("HubSpot's token answer has no refresh_token");
-        }
-        return Connection.of(Map.of(REFRESH_TOKEN, refreshToken), "app " + oauth.clientId());
+        return Connection.ofRefreshToken(token, "HubSpot's token answer has no refresh_token", "app "
+                + oauth.clientId());
     }
 
     /** Credentials go to the API's own origin only. */

@@ -15,7 +15,6 @@ import io.contexthub.sync.SyncApi;
 import io.contexthub.sync.TokenEndpoint;
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -38,7 +37,6 @@ public class SalesforceApi implements SyncApi, OAuthConnectable {
 
     static final String CONNECTOR = "salesforce";
     static final String COMPONENT = "salesforce";
-    static final String REFRESH_TOKEN = "refresh_token";
     /** api: the REST API; refresh_token: a refresh token comes with the code's exchange (the app must allow both). */
     static final String SCOPE = "api refresh_token";
     static final Pattern USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
@@ -90,15 +88,9 @@ public class SalesforceApi implements SyncApi, OAuthConnectable {
 
     @Override
     public URI authorizationUrl(String redirectUri, String state, String codeChallenge) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("response_type", "code");
-        query.put("client_id", properties.clientId());
-        query.put("redirect_uri", redirectUri);
-        query.put("scope", SCOPE);
-        query.put("state", state);
-        query.put("code_challenge", codeChallenge);
-        query.put("code_challenge_method", "S256");
-        return ConsentUrl.of(URI.create(properties.loginUrl() + "/services/oauth2/authorize"), query);
+        return ConsentUrl.of(URI.create(properties.loginUrl() + "/services/oauth2/authorize"), "response_type", "code",
+                "client_id", properties.clientId(), "redirect_uri", redirectUri, "scope", SCOPE, "state", state,
+                "code_challenge", codeChallenge, "code_challenge_method", "S256");
     }
 
     /** The web server flow's authorization_code grant at the login host, with the PKCE verifier. */
@@ -113,12 +105,8 @@ public class SalesforceApi implements SyncApi, OAuthConnectable {
                 .append("&code_verifier=").append(ConsentUrl.encode(codeVerifier));
         JsonNode token = tokens.post(URI.create(properties.loginUrl() + "/services/oauth2/token"), Map.of(),
                 form.toString(), "Salesforce", "start the connection again from the console");
-        String refreshToken = token.path(REFRESH_TOKEN).asText("");
-        if (refreshToken.isBlank()) {
-            throw new PermanentFailureException("Salesforce's token answer has no refresh_token: the connected app "
-                    + "must allow the refresh_token (offline access) scope");
-        }
-        return Connection.of(Map.of(REFRESH_TOKEN, refreshToken), token.path("instance_url").asText("org"));
+        return Connection.ofRefreshToken(token, "Salesforce's token answer has no refresh_token: the connected app "
+                + "must allow the refresh_token (offline access) scope", token.path("instance_url").asText("org"));
     }
 
     /**
@@ -130,9 +118,7 @@ public class SalesforceApi implements SyncApi, OAuthConnectable {
         if (version.equals(applied)) {
             return;
         }
-        String connected = connection.secret(REFRESH_TOKEN);
-        String refreshToken = connected != null ? connected
-                : properties.refreshToken() == null ? null : properties.refreshToken().reveal();
+        String refreshToken = connection.secretOr(Connection.REFRESH_TOKEN, properties.refreshToken());
         SalesforceComponent component = camel.getComponent(COMPONENT, SalesforceComponent.class);
         component.getLoginConfig().setRefreshToken(refreshToken);
         if (refreshToken != null) {
