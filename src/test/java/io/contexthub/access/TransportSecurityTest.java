@@ -122,7 +122,7 @@ class TransportSecurityTest {
         HttpResponse<String> form = send(browser, HttpRequest.newBuilder(
                 URI.create("https://localhost:" + port + "/console/login")).build());
         assertThat(form.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("HUB_CONSOLE=").contains("Secure").contains("HttpOnly").contains("SameSite=Strict"));
+                .startsWith("HUB_CONSOLE=").contains("Secure").contains("HttpOnly").contains("SameSite=Lax"));
         var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
         assertThat(csrf.find()).isTrue();
         HttpResponse<String> login = send(browser, HttpRequest.newBuilder(
