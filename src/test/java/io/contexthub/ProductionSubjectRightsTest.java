@@ -5,16 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contexthub.subject.ErasureJob;
+import io.contexthub.subject.ErasureStore;
 import io.contexthub.support.ErasedPerson;
 import io.contexthub.support.HubClient;
 import io.contexthub.support.OpenSearchTestNode;
 import io.contexthub.support.ProductionHub;
+import io.contexthub.sync.CheckpointStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +32,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * broker and indexed in a real node. After the erasure nothing the API returns and nothing in the OpenSearch
  * indices (context store, identity, tombstones) holds her e-mail, name or phone, her dead letter is hidden, the
  * audit trail verifies, and a later webhook about her is suppressed. What stays by decision: the processed records
- * on the inbound topic, until its retention (docs/privacy.md).
+ * on the inbound topic, until its retention (docs/privacy.md). And a job another instance started and left (it
+ * crashed) is answered for here and finished here once that instance's lease on it has run out.
  */
 class ProductionSubjectRightsTest {
 
@@ -42,7 +48,8 @@ class ProductionSubjectRightsTest {
         kafka = new EmbeddedKafkaKraftBroker(1, 2);
         kafka.afterPropertiesSet();
         hub = ProductionHub.start(kafka.getBrokersAsString(), PREFIX, "hub.webhooks.stripe.secret=" + SECRET,
-                "hub.processing.batch.timeout-millis=50", "hub.privacy.suppression-key=backbone-suppression-key");
+                "hub.processing.batch.timeout-millis=50", "hub.privacy.suppression-key=backbone-suppression-key",
+                "hub.privacy.erasures.retry=200ms", "hub.audit.key=backbone-audit-key");
     }
 
     @AfterAll
@@ -118,5 +125,28 @@ class ProductionSubjectRightsTest {
         assertThat(later.json().path("status").asText()).isEqualTo("suppressed");
         assertThat(client.api("GET", "/api/context/customer/customer:stripe:" + ErasedPerson.CUSTOMER).status())
                 .isEqualTo(410);
+    }
+
+    @Test
+    void anErasureAnotherInstanceLeftIsAnsweredForAndFinishedHereOnceItsLeaseRunsOut() {
+        String id = "era_" + "e".repeat(32);
+        // as another instance left it: planned, written to the shared store, leased, then gone
+        ErasureJob left = new ErasureJob(id, ErasureJob.RUNNING, Instant.now(), null, Map.of("customer", 1),
+                Map.of("suppressedIdentifiers", 1), new ErasureJob.Pending(
+                        List.of("customer|customer:stripe:cus_left_behind"), List.of("customer:stripe:cus_left_behind"),
+                        List.of()), "default");
+        hub.getBean(ErasureStore.class).put(left);
+        assertThat(hub.getBean(CheckpointStore.class).lease("erasure:" + id, "crashed-instance",
+                Duration.ofSeconds(3))).isTrue();
+        HubClient client = ProductionHub.client(hub);
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> "running".equals(
+                client.api("GET", "/api/erasures/" + id).json().path("state").asText()));
+        await().atMost(PROCESSING).until(() -> "done".equals(client.api("GET", "/api/erasures/" + id).json()
+                .path("state").asText()));
+        JsonNode done = client.api("GET", "/api/erasures/" + id).json();
+        assertThat(done.path("finishedAt").asText()).isNotBlank();
+        assertThat(done.path("found").path("customer").asInt()).isEqualTo(1);
+        assertThat(done.path("pending").isEmpty()).as("what was to remove is not shown").isTrue();
     }
 }

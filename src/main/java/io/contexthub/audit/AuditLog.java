@@ -1,22 +1,11 @@
 package io.contexthub.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.contexthub.platform.Hmac;
 import io.contexthub.platform.HubProperties;
 import io.contexthub.platform.LocalKeys;
-import io.contexthub.platform.TransientFailureException;
 import io.contexthub.tenant.Tenants;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,40 +15,35 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit trail: an append-only file of JSON lines ({@code <hub.data-dir>/audit/audit.jsonl}), each entry chained
- * to the one before by an HMAC over the previous entry's MAC and its own fields, fsync'd before the action it
- * records is answered. {@link #verify} recomputes the chain: an edited entry breaks its own MAC, a removed one the
- * sequence and the next entry's link. Truncating the end of the file cannot be told from a shorter log by the file
- * alone; the number of entries and the last MAC are also in the hub's log at every start, for comparison.
+ * The audit trail: entries chained each to the one before by an HMAC over the previous entry's MAC and its own
+ * fields, stored durably before the action they record is answered ({@link AuditStorage}: the data directory's
+ * file, or OpenSearch shared by every instance). {@link #verify} recomputes the chain: an edited entry breaks its
+ * own MAC, a removed one the sequence and the next entry's link. With a shared storage every instance appends to the
+ * one chain: a sequence number taken by another instance first is caught up with and the entry signed again.
  */
 @Component
 public class AuditLog {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
-
     /** The details field naming the tenant of an action outside the default tenant. */
     public static final String TENANT = "tenant";
+    private static final int PAGE = 1000;
 
-    private final Path file;
+    private final AuditStorage storage;
     private final byte[] key;
     private final Clock clock;
     private long seq;
     private String last = "";
 
-    public AuditLog(AuditProperties properties, HubProperties hub, Clock clock) {
-        Path dir = hub.dataDir().resolve("audit");
-        this.file = dir.resolve("audit.jsonl");
+    public AuditLog(AuditProperties properties, HubProperties hub, Clock clock, AuditStorage storage) {
+        this.storage = storage;
         this.key = properties.key() != null ? properties.key().reveal().getBytes(StandardCharsets.UTF_8)
-                : LocalKeys.readOrCreate(dir.resolve("audit.key"));
+                : LocalKeys.readOrCreate(hub.dataDir().resolve("audit").resolve("audit.key"));
         this.clock = clock;
-        endTornLine();
-        List<AuditEntry> entries = read();
-        if (!entries.isEmpty()) {
-            seq = entries.get(entries.size() - 1).seq();
-            last = entries.get(entries.size() - 1).mac();
-        }
+        storage.newest().ifPresent(entry -> {
+            seq = entry.seq();
+            last = entry.mac();
+        });
+        catchUp();
     }
 
     /**
@@ -69,28 +53,32 @@ public class AuditLog {
     public synchronized AuditEntry append(String action, String actor, String target, Map<String, Object> details) {
         Map<String, Object> all = details == null ? new LinkedHashMap<>() : new LinkedHashMap<>(details);
         Tenants.inScope().filter(tenant -> !Tenants.DEFAULT.equals(tenant)).ifPresent(t -> all.put(TENANT, t));
-        AuditEntry unsigned = new AuditEntry(seq + 1, clock.instant(), action, actor, target,
-                all.isEmpty() ? null : all, last, null);
-        AuditEntry entry = new AuditEntry(unsigned.seq(), unsigned.at(), action, actor, target, unsigned.details(),
-                last, mac(unsigned));
-        try {
-            Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                channel.write(ByteBuffer.wrap((JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
+        java.time.Instant at = clock.instant();
+        while (true) {
+            AuditEntry unsigned = new AuditEntry(seq + 1, at, action, actor, target, all.isEmpty() ? null : all, last,
+                    null);
+            AuditEntry entry = new AuditEntry(unsigned.seq(), at, action, actor, target, unsigned.details(), last,
+                    mac(unsigned));
+            if (storage.append(entry)) {
+                seq = entry.seq();
+                last = entry.mac();
+                return entry;
             }
-        } catch (IOException e) {
-            throw new TransientFailureException("cannot append to the audit log " + file + ": " + e.getMessage(), e);
+            catchUp();
         }
-        seq = entry.seq();
-        last = entry.mac();
-        return entry;
+    }
+
+    /** Walks on past the entries other instances appended since this one last looked. */
+    private void catchUp() {
+        for (var next = storage.get(seq + 1); next.isPresent(); next = storage.get(seq + 1)) {
+            seq = next.get().seq();
+            last = next.get().mac();
+        }
     }
 
     /** Entries after {@code afterSeq}, oldest first, at most {@code limit}. */
     public List<AuditEntry> entries(long afterSeq, int limit) {
-        return read().stream().filter(e -> e.seq() > afterSeq).limit(limit).toList();
+        return storage.after(afterSeq, limit);
     }
 
     /**
@@ -98,8 +86,17 @@ public class AuditLog {
      * include what concerns the whole hub (its starts).
      */
     public List<AuditEntry> entries(String tenant, long afterSeq, int limit) {
-        return read().stream().filter(e -> e.seq() > afterSeq).filter(e -> tenant.equals(tenantOf(e)))
-                .limit(limit).toList();
+        List<AuditEntry> found = new ArrayList<>();
+        long cursor = afterSeq;
+        while (found.size() < limit) {
+            List<AuditEntry> page = storage.after(cursor, PAGE);
+            page.stream().filter(e -> tenant.equals(tenantOf(e))).limit(limit - found.size()).forEach(found::add);
+            if (page.size() < PAGE) {
+                break;
+            }
+            cursor = page.get(page.size() - 1).seq();
+        }
+        return found;
     }
 
     private static String tenantOf(AuditEntry entry) {
@@ -111,9 +108,12 @@ public class AuditLog {
     public Verification verify() {
         String prev = "";
         long expected = 1;
-        List<AuditEntry> entries;
+        List<AuditEntry> entries = new ArrayList<>();
         try {
-            entries = read();
+            for (List<AuditEntry> page = storage.after(0, PAGE); !page.isEmpty();
+                 page = page.size() < PAGE ? List.of() : storage.after(page.get(page.size() - 1).seq(), PAGE)) {
+                entries.addAll(page);
+            }
         } catch (UncheckedIOException e) {
             return new Verification(false, 0, 0, "unreadable: " + e.getMessage());
         }
@@ -151,51 +151,9 @@ public class AuditLog {
 
     private String mac(AuditEntry unsigned) {
         try {
-            return Hmac.sha256Hex(key, JSON.writeValueAsBytes(unsigned));
-        } catch (IOException e) {
+            return Hmac.sha256Hex(key, unsigned.line().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * A kill while appending leaves half a line: that entry was never fsync'd, so its action was never answered.
-     * It is cut off, so the next entry starts a line of its own and the chain goes on from the last whole one.
-     */
-    private void endTornLine() {
-        try {
-            if (!Files.exists(file) || Files.size(file) == 0) {
-                return;
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            if (bytes[bytes.length - 1] != '\n') {
-                int end = bytes.length;
-                while (end > 0 && bytes[end - 1] != '\n') {
-                    end--;
-                }
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    channel.truncate(end);
-                    channel.force(true);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the audit log " + file, e);
-        }
-    }
-
-    private List<AuditEntry> read() {
-        List<AuditEntry> entries = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return entries;
-        }
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    entries.add(JSON.readValue(line, AuditEntry.class));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the audit log " + file, e);
-        }
-        return entries;
     }
 }

@@ -12,7 +12,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
  * must share the secret, so there it has to be configured.
  */
 @Component
-@EnableConfigurationProperties(ConnectionProperties.class)
 public class ConnectionVault {
 
     static final String KEY_FILE = "connections/seal.key";

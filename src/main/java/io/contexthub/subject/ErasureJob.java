@@ -32,8 +32,8 @@ public record ErasureJob(String id, String state, Instant requestedAt, Instant f
         tenant = Tenants.orDefault(tenant);
     }
 
-    static final String RUNNING = "running";
-    static final String DONE = "done";
+    public static final String RUNNING = "running";
+    public static final String DONE = "done";
 
     /** What a running job still has to remove. */
     public record Pending(List<String> documents, List<String> customers, List<String> deadLetters) {

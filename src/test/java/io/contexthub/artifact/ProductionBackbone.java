@@ -38,6 +38,7 @@ final class ProductionBackbone implements AutoCloseable {
         settings.put("HUB_OPENSEARCH_URL", "http://127.0.0.1:" + openSearch.port());
         settings.put("HUB_OPENSEARCH_INDEXPREFIX", indexPrefix);
         settings.put("HUB_OPENSEARCH_REPLICAS", "0");
+        settings.put("HUB_AUDIT_KEY", "backbone-audit-key");
         return settings;
     }
 

@@ -39,7 +39,7 @@ class ProductionJarIT {
 
     @Test
     @Order(1)
-    void aSignedFrontWebhookGoesThroughKafkaIntoOpenSearchAndIsFoundByAParaphrase() {
+    void aSignedFrontWebhookGoesThroughKafkaIntoOpenSearchAndIsFoundByAParaphrase() throws Exception {
         assertThat(hub.log()).contains("classpath:hub/routes/staging/kafka.yaml")
                 .contains("routes checked: staging, stage.kafka.consume and processing are in place");
         HubClient client = hub.client();
@@ -55,6 +55,9 @@ class ProductionJarIT {
         assertThat(profile.path("profile").asText()).startsWith("profile:frontapp:");
         assertThat(profile.path("members")).isNotEmpty();
         assertThat(client.postFront(FrontEvents.SECRET, body).json().path("status").asText()).isEqualTo("duplicate");
+        // the audit trail is the shared chain in <prefix>-audit (HUB_AUDIT_KEY set)
+        assertThat(backbone.count("audit")).isEqualTo(1);
+        assertThat(client.api("GET", "/api/audit/verify").json().path("valid").asBoolean()).isTrue();
     }
 
     @Test
@@ -127,5 +130,9 @@ class ProductionJarIT {
         byte[] body = FrontEvents.inbound("evt_prod1", "msg_prod1", "again", null);
         await().atMost(Duration.ofSeconds(30)).until(() -> client.postFront(FrontEvents.SECRET, body).json()
                 .path("status").asText().equals("duplicate"));
+        var verified = client.api("GET", "/api/audit/verify").json();
+        assertThat(verified.path("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(client.api("GET", "/api/audit?after=0&limit=100").json().path("entries").toString())
+                .as("the restart went on with the chain in OpenSearch").contains("\"seq\":2,");
     }
 }

@@ -29,7 +29,7 @@ class AuditLogTest {
     AuditLog open(String key) {
         return new AuditLog(new AuditProperties(key == null ? null : Secret.valueOf(key)),
                 new HubProperties(data, Path.of(""), HubProperties.Staging.spool, HubProperties.Store.lucene),
-                new TestClock(now::get));
+                new TestClock(now::get), new FileAuditStorage(data.resolve("audit/audit.jsonl")));
     }
 
     @BeforeEach
@@ -86,7 +86,8 @@ class AuditLogTest {
         // renumbered after a removal, links and MACs recomputed with another key
         AuditLog forger = new AuditLog(new AuditProperties(Secret.valueOf("not-the-key")),
                 new HubProperties(data.resolve("forged"), Path.of(""), HubProperties.Staging.spool,
-                        HubProperties.Store.lucene), new TestClock(now::get));
+                        HubProperties.Store.lucene), new TestClock(now::get),
+                new FileAuditStorage(data.resolve("forged/audit/audit.jsonl")));
         forger.append("document.deleted", "api", "customer:stripe:cus_1", Map.of("reason", "duplicate"));
         Files.copy(data.resolve("forged/audit/audit.jsonl"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 

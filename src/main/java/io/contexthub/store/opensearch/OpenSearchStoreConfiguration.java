@@ -2,6 +2,8 @@ package io.contexthub.store.opensearch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contexthub.access.KeyStorage;
+import io.contexthub.audit.AuditStorage;
+import io.contexthub.audit.AuditStorageConfiguration;
 import io.contexthub.store.ContextStore;
 import io.contexthub.sync.CheckpointStorage;
 import io.contexthub.sync.CheckpointStores;
@@ -31,6 +33,13 @@ public class OpenSearchStoreConfiguration {
     @ConditionalOnProperty(name = "hub.store", havingValue = "opensearch")
     public KeyStorage openSearchKeyStorage(OpenSearchProperties properties, ObjectMapper mapper) {
         return new OpenSearchKeyStorage(properties, mapper);
+    }
+
+    /** One audit chain for every instance, when they share the key that signs it ({@code hub.audit.key}). */
+    @Bean(destroyMethod = "close")
+    @Conditional(AuditStorageConfiguration.Shared.class)
+    public AuditStorage openSearchAuditStorage(OpenSearchProperties properties, ObjectMapper mapper) {
+        return new OpenSearchAuditStorage(properties, mapper);
     }
 
     /** Sync checkpoints and leases in OpenSearch, shared by every instance; an index per tenant. */
