@@ -29,6 +29,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -199,7 +201,10 @@ public class CanonicalPipeline {
     /** One tenant's part of the batch, into its store. */
     private UpsertResult publish(String tenant, List<MappedEnvelope> mapped) {
         List<Pending> pending = newestOfEach(mapped);
-        UpsertResult result = pending.isEmpty() ? UpsertResult.EMPTY : write(tenant, pending);
+        // each envelope's span marks when its batch was embedded and written, so a slow event shows which step
+        Consumer<String> step = event -> mapped.stream().map(MappedEnvelope::span).filter(Objects::nonNull)
+                .forEach(span -> span.event(event).tag("hub.batch.documents", String.valueOf(pending.size())));
+        UpsertResult result = pending.isEmpty() ? UpsertResult.EMPTY : write(tenant, pending, step);
         Map<String, String> sources = new HashMap<>();
         pending.forEach(p -> sources.put(p.document().id(), p.document().source()));
         count("hub.documents.written", tenant, result.written().stream().map(sources::get).toList());
@@ -264,7 +269,8 @@ public class CanonicalPipeline {
         return List.copyOf(newest.values());
     }
 
-    private UpsertResult write(String tenant, List<Pending> candidates) {
+    /** @param step told {@code embedded}, then {@code written} */
+    private UpsertResult write(String tenant, List<Pending> candidates, Consumer<String> step) {
         Map<String, StoredEmbedding> stored = store.embeddings(candidates.stream()
                 .map(p -> new ContextDocumentKey(p.document().entity(), p.document().id())).toList());
         Map<String, String> overQuota = overQuota(tenant, candidates, stored);
@@ -286,9 +292,11 @@ public class CanonicalPipeline {
             ready.add(toEmbed.get(i).withVector(embedded.get(i)));
         }
         count("hub.embeddings.computed", toEmbed.stream().map(p -> p.document().source()).toList());
+        step.accept("embedded");
         List<ContextDocument> toStore = ready.stream().map(Pending::toStored).toList();
         UpsertResult result = toStore.isEmpty() ? UpsertResult.EMPTY
                 : meters.timer("hub.store.write.duration").record(() -> store.upsert(toStore));
+        step.accept("written");
         if (overQuota.isEmpty()) {
             return result;
         }

@@ -108,6 +108,10 @@ class TracingTest {
         Span ok = processing(storedId);
         assertThat(attributes(ok)).containsEntry("hub.outcome", "stored").containsEntry("hub.source", "frontapp");
         assertThat(ok.getStatus().getCode()).isNotEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+        assertThat(ok.getEventsList()).as("where its time went").extracting(Span.Event::getName)
+                .containsSubsequence("mapped", "rendered", "embedded", "written");
+        assertThat(ok.getEventsList().get(ok.getEventsCount() - 1).getTimeUnixNano())
+                .isGreaterThanOrEqualTo(ok.getEventsList().get(0).getTimeUnixNano());
         List<Span> sameTrace = SPANS.stream().filter(span -> span.getTraceId().equals(ok.getTraceId())
                 && span != ok).toList();
         assertThat(sameTrace).as("the request's own spans, in the trace the processing continues: %s",
