@@ -30,12 +30,8 @@ public class OpenSearchIdentityTable implements IdentityTable {
         this.rest = new OpenSearchRest(properties, mapper);
         this.mapper = mapper;
         this.index = properties.indexPrefix() + "-identity";
-        ObjectNode body = mapper.createObjectNode();
-        body.putObject("settings").putObject("index").put("number_of_shards", 1)
-                .put("number_of_replicas", properties.replicas());
         // Rows are only ever read by id: nothing needs indexing.
-        body.putObject("mappings").put("dynamic", false).put("enabled", false);
-        rest.ensureIndex(index, body);
+        rest.ensureRecordIndex(index, properties.replicas(), Map.of());
     }
 
     @Override

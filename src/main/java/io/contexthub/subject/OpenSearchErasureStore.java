@@ -8,6 +8,7 @@ import io.contexthub.store.opensearch.OpenSearchRest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,13 +28,7 @@ public class OpenSearchErasureStore implements ErasureStore, AutoCloseable {
         this.rest = new OpenSearchRest(properties, mapper);
         this.mapper = mapper;
         this.index = properties.indexPrefix() + "-erasures";
-        ObjectNode body = mapper.createObjectNode();
-        body.putObject("settings").putObject("index").put("number_of_shards", 1)
-                .put("number_of_replicas", properties.replicas());
-        ObjectNode fields = body.putObject("mappings").put("dynamic", false).putObject("properties");
-        fields.putObject("id").put("type", "keyword");
-        fields.putObject("state").put("type", "keyword");
-        rest.ensureIndex(index, body);
+        rest.ensureRecordIndex(index, properties.replicas(), Map.of("id", "keyword", "state", "keyword"));
     }
 
     @Override

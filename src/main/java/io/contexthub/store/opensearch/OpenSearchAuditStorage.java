@@ -7,6 +7,7 @@ import io.contexthub.audit.AuditEntry;
 import io.contexthub.audit.AuditStorage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,13 +26,8 @@ public class OpenSearchAuditStorage implements AuditStorage, AutoCloseable {
         this.rest = new OpenSearchRest(properties, mapper);
         this.mapper = mapper;
         this.index = properties.indexPrefix() + "-audit";
-        ObjectNode body = mapper.createObjectNode();
-        body.putObject("settings").putObject("index").put("number_of_shards", 1)
-                .put("number_of_replicas", properties.replicas());
-        ObjectNode fields = body.putObject("mappings").put("dynamic", false).putObject("properties");
-        fields.putObject("seq").put("type", "long");
-        fields.putObject("line").put("type", "keyword").put("index", false).put("doc_values", false);
-        rest.ensureIndex(index, body);
+        // the line is kept in _source only: read back as written, never searched
+        rest.ensureRecordIndex(index, properties.replicas(), Map.of("seq", "long"));
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,19 +39,10 @@ public class OpenSearchCheckpointStore implements CheckpointStore, AutoCloseable
         this.mapper = mapper;
         this.clock = clock;
         this.index = properties.indexPrefix() + "-checkpoints";
-        ObjectNode body = mapper.createObjectNode();
-        body.putObject("settings").putObject("index").put("number_of_shards", 1)
-                .put("number_of_replicas", properties.replicas());
-        ObjectNode mappings = body.putObject("mappings").put("dynamic", false);
-        mappings.putObject("properties").putObject("kind").put("type", "keyword");
-        rest.ensureIndex(index, body);
+        rest.ensureRecordIndex(index, properties.replicas(), Map.of("kind", "keyword"));
         this.runsIndex = properties.indexPrefix() + "-sync-runs";
-        ObjectNode runs = body.deepCopy();
-        ObjectNode fields = ((ObjectNode) runs.path("mappings")).putObject("properties");
-        fields.putObject("connector").put("type", "keyword");
-        fields.putObject("stream").put("type", "keyword");
-        fields.putObject("startedAt").put("type", "date");
-        rest.ensureIndex(runsIndex, runs);
+        rest.ensureRecordIndex(runsIndex, properties.replicas(), Map.of("connector", "keyword", "stream", "keyword",
+                "startedAt", "date"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.contexthub.access.KeyStorage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,12 +28,7 @@ public class OpenSearchKeyStorage implements KeyStorage, AutoCloseable {
         this.rest = new OpenSearchRest(properties, mapper);
         this.mapper = mapper;
         this.index = properties.indexPrefix() + "-access-keys";
-        ObjectNode body = mapper.createObjectNode();
-        body.putObject("settings").putObject("index").put("number_of_shards", 1)
-                .put("number_of_replicas", properties.replicas());
-        ObjectNode mappings = body.putObject("mappings").put("dynamic", false);
-        mappings.putObject("properties").putObject("id").put("type", "keyword");
-        rest.ensureIndex(index, body);
+        rest.ensureRecordIndex(index, properties.replicas(), Map.of("id", "keyword"));
     }
 
     @Override

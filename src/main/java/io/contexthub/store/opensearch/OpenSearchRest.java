@@ -2,11 +2,13 @@ package io.contexthub.store.opensearch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contexthub.platform.HttpOutcome;
 import io.contexthub.platform.TransientFailureException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.hc.core5.http.ContentType;
@@ -55,6 +57,24 @@ public final class OpenSearchRest implements AutoCloseable {
             throw new IllegalStateException("OpenSearch refused to create " + index + ": " + created.body());
         }
         return true;
+    }
+
+    /**
+     * Creates an index of the hub's own records unless it exists: one shard, {@code replicas} replicas, and only the
+     * named fields mapped (name to type), everything else kept in {@code _source} alone. No fields: nothing is
+     * indexed at all, the records are read by id.
+     */
+    public boolean ensureRecordIndex(String index, int replicas, Map<String, String> fields) {
+        ObjectNode body = mapper.createObjectNode();
+        body.putObject("settings").putObject("index").put("number_of_shards", 1).put("number_of_replicas", replicas);
+        ObjectNode mappings = body.putObject("mappings").put("dynamic", false);
+        if (fields.isEmpty()) {
+            mappings.put("enabled", false);
+        } else {
+            ObjectNode properties = mappings.putObject("properties");
+            fields.forEach((name, type) -> properties.putObject(name).put("type", type));
+        }
+        return ensureIndex(index, body);
     }
 
     /** A GET whose 404 means "not there". */
