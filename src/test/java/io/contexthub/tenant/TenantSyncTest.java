@@ -20,7 +20,10 @@ import io.contexthub.support.SyncHubTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +37,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SyncHubTest
 @TestPropertySource(properties = "hub.tenants.acme.connectors.stripe.api-key=" + TenantSyncTest.ACME_KEY)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TenantSyncTest {
 
     static final String ACME_KEY = "rk_test_acme_restricted";
@@ -51,7 +55,19 @@ class TenantSyncTest {
         registry.add("hub.tenants.acme.connectors.stripe.base-url", () -> SaasStub.server().baseUrl());
     }
 
+    /** A key of tenant acme with the given role. */
+    HubClient acme(String role) {
+        HubClient bootstrap = new HubClient(port, SyncHubTest.TOKEN);
+        HubClient.Reply created = bootstrap.raw(HttpRequest.newBuilder(URI.create(bootstrap.base() + "/api/keys"))
+                .header("Authorization", "Bearer " + SyncHubTest.TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"acme " + role + "\", \"role\": \"" + role
+                        + "\", \"tenant\": \"acme\"}")).build());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new HubClient(port, created.json().path("token").asText());
+    }
+
     @Test
+    @Order(1)
     void aTenantsSyncReadsWithItsOwnCredentialsIntoItsOwnStoreAndCheckpoint() {
         ObjectNode customer = Fixtures.load("stripe-customer-created.json").body().at("/data/object").deepCopy();
         customer.put("id", "cus_acme_sync1").put("name", "Acme Synced Customer").put("email", "synced@example.com")
@@ -63,12 +79,7 @@ class TenantSyncTest {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(page.toString())));
 
         HubClient bootstrap = new HubClient(port, SyncHubTest.TOKEN);
-        HubClient.Reply created = bootstrap.raw(HttpRequest.newBuilder(URI.create(bootstrap.base() + "/api/keys"))
-                .header("Authorization", "Bearer " + SyncHubTest.TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"acme ops\", \"role\": \"operator\", "
-                        + "\"tenant\": \"acme\"}")).build());
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        HubClient acme = new HubClient(port, created.json().path("token").asText());
+        HubClient acme = acme("operator");
 
         // acme configured Stripe only: its connectors are its own, not the hub's HubSpot
         JsonNode connectors = acme.api("GET", "/api/connectors").json().path("connectors");
@@ -101,5 +112,38 @@ class TenantSyncTest {
         assertThat(meters.get("hub.sync.last.finished.timestamp").tags("tenant", "default", "connector", "stripe",
                 "stream", "customers").gauge().value()).as("never ran").isNaN();
         assertThat(hub.dataDir().resolve("checkpoints/stripe.customers.json")).doesNotExist();
+    }
+
+    @Test
+    @Order(2)
+    void aTenantConnectsItsOwnStripeKeyWhichItsSyncUsesAndNoOtherTenantSees() {
+        String connected = "rk_test_acme_connected_9Q2w";
+        ObjectNode customer = Fixtures.load("stripe-customer-created.json").body().at("/data/object").deepCopy();
+        customer.put("id", "cus_acme_sync1").put("name", "Acme Synced Customer").put("email", "synced@example.com")
+                .put("created", 1775466100L);
+        ObjectNode page = new ObjectMapper().createObjectNode().put("object", "list").put("has_more", false);
+        page.putArray("data").add(customer);
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/customers")).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + connected))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(page.toString())));
+        HubClient admin = acme("admin");
+        try {
+            HubClient.Reply stored = admin.api("PUT", "/api/connections/stripe", "{\"apiKey\":\"" + connected + "\"}");
+            assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+            assertThat(stored.json().path("credentials").asText()).isEqualTo("connection");
+            assertThat(hub.dataDir().resolve("tenants/acme/checkpoints/connection.stripe.credential")).exists();
+            assertThat(hub.dataDir().resolve("checkpoints/connection.stripe.credential")).doesNotExist();
+            JsonNode defaults = new HubClient(port, SyncHubTest.TOKEN).api("GET", "/api/connections").json();
+            assertThat(defaults.toString()).contains("\"connector\":\"stripe\"").doesNotContain("acme")
+                    .doesNotContain("\"connected\":true");
+
+            admin.syncAndAwait("stripe", "customers", "idle", Duration.ofSeconds(60));
+            STRIPE.verify(getRequestedFor(urlPathEqualTo("/v1/customers"))
+                    .withHeader("Authorization", equalTo("Bearer " + connected)).withQueryParam("created[gte]",
+                            equalTo("1775466100")));
+        } finally {
+            admin.api("DELETE", "/api/connections/stripe");
+        }
+        assertThat(hub.dataDir().resolve("tenants/acme/checkpoints/connection.stripe.credential")).doesNotExist();
     }
 }
