@@ -53,6 +53,7 @@ public class ConnectionsPage {
         HubApi.Reply connections = api.get("/api/connections");
         model.addAttribute("connections", connections.get("connections"));
         model.addAttribute("unavailable", connections.get("unavailable"));
+        model.addAttribute("redirectUri", redirectUri(connections));
         model.addAttribute("problems", Problems.of(connections));
         return "console/connections";
     }
@@ -63,9 +64,7 @@ public class ConnectionsPage {
      */
     @PostMapping("/console/connections/{connector}/connect")
     public String connect(@PathVariable String connector, HttpSession session, Model model, RedirectAttributes flash) {
-        HubApi.Reply list = api.get("/api/connections");
-        String redirectUri = list.body().path("redirectUri").asText(
-                ServletUriComponentsBuilder.fromCurrentContextPath().path(CALLBACK).toUriString());
+        String redirectUri = redirectUri(api.get("/api/connections"));
         HubApi.Reply started = api.post("/api/connections/" + Paths.segment(connector) + "/authorize",
                 mapper.createObjectNode().put("redirectUri", redirectUri));
         if (!started.ok()) {
@@ -131,6 +130,12 @@ public class ConnectionsPage {
         flash.addFlashAttribute(removed.ok() ? "notice" : "problem", removed.ok()
                 ? connector + " uses the credentials in configuration again" : removed.problem());
         return "redirect:/console/connections";
+    }
+
+    /** The configured redirect URI ({@code hub.connections.redirect-uri}), else this console's own callback. */
+    private static String redirectUri(HubApi.Reply connections) {
+        return connections.body().path("redirectUri").asText(
+                ServletUriComponentsBuilder.fromCurrentContextPath().path(CALLBACK).toUriString());
     }
 
     @SuppressWarnings("unchecked")

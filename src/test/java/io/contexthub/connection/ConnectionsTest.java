@@ -164,7 +164,9 @@ class ConnectionsTest {
         ConsoleBrowser browser = new ConsoleBrowser(port);
         browser.login(TOKEN);
         String page = browser.get("/console/connections").body();
-        assertThat(page).contains("data-connector=\"frontapp\"").contains("Connect");
+        assertThat(page).contains("data-connector=\"frontapp\"").contains("Connect")
+                .as("the redirect URI to register with the apps").contains("http://localhost:" + port
+                        + "/console/connections/callback");
 
         HttpResponse<String> going = browser.submit("/console/connections", "/console/connections/frontapp/connect",
                 "");
