@@ -66,17 +66,22 @@ class TenantSyncTest {
         return new HubClient(port, created.json().path("token").asText());
     }
 
-    @Test
-    @Order(1)
-    void aTenantsSyncReadsWithItsOwnCredentialsIntoItsOwnStoreAndCheckpoint() {
+    /** Stripe lists acme's one customer to whoever sends this key. */
+    static void answerCustomers(String key) {
         ObjectNode customer = Fixtures.load("stripe-customer-created.json").body().at("/data/object").deepCopy();
         customer.put("id", "cus_acme_sync1").put("name", "Acme Synced Customer").put("email", "synced@example.com")
                 .put("created", 1775466100L);
         ObjectNode page = new ObjectMapper().createObjectNode().put("object", "list").put("has_more", false);
         page.putArray("data").add(customer);
         STRIPE.stubFor(get(urlPathEqualTo("/v1/customers")).atPriority(1)
-                .withHeader("Authorization", equalTo("Bearer " + ACME_KEY))
+                .withHeader("Authorization", equalTo("Bearer " + key))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(page.toString())));
+    }
+
+    @Test
+    @Order(1)
+    void aTenantsSyncReadsWithItsOwnCredentialsIntoItsOwnStoreAndCheckpoint() {
+        answerCustomers(ACME_KEY);
 
         HubClient bootstrap = new HubClient(port, SyncHubTest.TOKEN);
         HubClient acme = acme("operator");
@@ -118,14 +123,7 @@ class TenantSyncTest {
     @Order(2)
     void aTenantConnectsItsOwnStripeKeyWhichItsSyncUsesAndNoOtherTenantSees() {
         String connected = "rk_test_acme_connected_9Q2w";
-        ObjectNode customer = Fixtures.load("stripe-customer-created.json").body().at("/data/object").deepCopy();
-        customer.put("id", "cus_acme_sync1").put("name", "Acme Synced Customer").put("email", "synced@example.com")
-                .put("created", 1775466100L);
-        ObjectNode page = new ObjectMapper().createObjectNode().put("object", "list").put("has_more", false);
-        page.putArray("data").add(customer);
-        STRIPE.stubFor(get(urlPathEqualTo("/v1/customers")).atPriority(1)
-                .withHeader("Authorization", equalTo("Bearer " + connected))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(page.toString())));
+        answerCustomers(connected);
         HubClient admin = acme("admin");
         try {
             HubClient.Reply stored = admin.api("PUT", "/api/connections/stripe", "{\"apiKey\":\"" + connected + "\"}");
